@@ -1,0 +1,59 @@
+package net.switchboard.dht.record;
+
+import java.nio.ByteBuffer;
+import net.switchboard.dht.identity.Id256;
+import net.switchboard.dht.identity.Identity;
+import net.switchboard.dht.record.RecordRejectedException.Reason;
+
+/** Validates namespace-1 {@link SignedRecord}s: layout, key binding, lifetime and signature. */
+public final class SignedRecordValidator implements NamespaceValidator {
+  private final long maxLifetimeMillis;
+
+  /** @param maxLifetimeMillis how far in the future an expiry may lie */
+  public SignedRecordValidator(long maxLifetimeMillis) {
+    if (maxLifetimeMillis <= 0) {
+      throw new IllegalArgumentException("maxLifetimeMillis must be > 0, got " + maxLifetimeMillis);
+    }
+    this.maxLifetimeMillis = maxLifetimeMillis;
+  }
+
+  @Override
+  public byte namespace() {
+    return SignedRecord.NAMESPACE;
+  }
+
+  @Override
+  public RecordMeta validate(Id256 key, byte[] value, long nowMillis) throws RecordRejectedException {
+    if (value.length < SignedRecord.OVERHEAD) {
+      throw new RecordRejectedException(Reason.MALFORMED, "signed record shorter than " + SignedRecord.OVERHEAD);
+    }
+    if (value.length > SignedRecord.OVERHEAD + SignedRecord.MAX_DATA_BYTES) {
+      throw new RecordRejectedException(Reason.OVERSIZE, "signed record of " + value.length + " bytes");
+    }
+    int dataLength = SignedRecord.dataLength(value);
+    if (value.length != SignedRecord.OVERHEAD + dataLength) {
+      throw new RecordRejectedException(Reason.MALFORMED, "length field disagrees with record size");
+    }
+    byte[] pk = new byte[32];
+    System.arraycopy(value, 0, pk, 0, 32);
+    if (!Identity.nodeIdOf(pk).equals(key)) {
+      throw new RecordRejectedException(Reason.WRONG_KEY, "record key is not SHA-256 of its public key");
+    }
+    ByteBuffer b = ByteBuffer.wrap(value, 32, 16);
+    long seq = b.getLong();
+    long expiresAt = b.getLong();
+    if (seq < 0) {
+      throw new RecordRejectedException(Reason.MALFORMED, "negative seq");
+    }
+    if (expiresAt <= nowMillis) {
+      throw new RecordRejectedException(Reason.EXPIRED, "record expired");
+    }
+    if (expiresAt - nowMillis > maxLifetimeMillis) {
+      throw new RecordRejectedException(Reason.TOO_FAR_FUTURE, "record expiry too far in the future");
+    }
+    if (!SignedRecord.signatureValid(key, value, seq, expiresAt, dataLength)) {
+      throw new RecordRejectedException(Reason.BAD_SIGNATURE, "signature does not verify");
+    }
+    return new RecordMeta(seq, expiresAt);
+  }
+}

@@ -1,0 +1,18 @@
+package net.switchboard.dht.rpc;
+
+import net.switchboard.dht.identity.Id256;
+import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.dht.wire.Body;
+
+/** Serves incoming requests; implemented by the node. */
+public interface RequestServer {
+  /**
+   * Answers a request.
+   *
+   * @param from where the datagram came from
+   * @param claimedId the sender's claimed node id
+   * @param proven whether {@code claimedId} has been proven for {@code from}
+   * @return the response body, or null to send nothing
+   */
+  Body serve(Endpoint from, Id256 claimedId, boolean proven, Body request);
+}

@@ -1,0 +1,41 @@
+package net.switchboard.dht.rpc;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.switchboard.dht.identity.Id256;
+import net.switchboard.dht.seam.Endpoint;
+
+/**
+ * Endpoints whose node id has been proven, least recently used evicted first. A response from an
+ * endpoint is trusted only if its claimed sender id matches what was proven here, or it carries
+ * a fresh proof. Deterministic (no randomised admission), so simulations replay exactly.
+ */
+final class VerifiedPeers {
+  private final LinkedHashMap<Endpoint, Id256> map;
+
+  VerifiedPeers(int capacity) {
+    this.map =
+        new LinkedHashMap<>(Math.min(capacity, 64), 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Endpoint, Id256> eldest) {
+            return size() > capacity;
+          }
+        };
+  }
+
+  Id256 idAt(Endpoint endpoint) {
+    return map.get(endpoint);
+  }
+
+  void proven(Endpoint endpoint, Id256 id) {
+    map.put(endpoint, id);
+  }
+
+  void forget(Endpoint endpoint) {
+    map.remove(endpoint);
+  }
+
+  int size() {
+    return map.size();
+  }
+}
