@@ -17,6 +17,10 @@ import net.switchboard.dht.record.NamespaceValidator;
 import net.switchboard.dht.record.RecordRejectedException;
 import net.switchboard.dht.record.RecordStore;
 import net.switchboard.dht.record.Validators;
+import net.switchboard.dht.route.RouteConfig;
+import net.switchboard.dht.route.RouteHandler;
+import net.switchboard.dht.route.RouteReply;
+import net.switchboard.dht.route.Router;
 import net.switchboard.dht.routing.Contact;
 import net.switchboard.dht.routing.RoutingTable;
 import net.switchboard.dht.routing.TouchResult;
@@ -46,6 +50,7 @@ public final class DhtNode {
   private final RpcEngine rpc;
   private final LookupRunner lookups;
   private final Replicator replicator;
+  private final Router router;
   private final Set<Endpoint> pingBacksInFlight = new HashSet<>();
   private final List<Scheduler.Cancellable> timers = new ArrayList<>();
   private boolean running;
@@ -70,6 +75,7 @@ public final class DhtNode {
         config.verifiedPeerCacheSize());
     this.lookups = new LookupRunner(rpc, this.validators, scheduler::nowMillis, metrics);
     this.replicator = new Replicator(this, store, table, rpc, scheduler, random, config, metrics);
+    this.router = new Router(identity.nodeId(), table, rpc, scheduler, random, metrics, RouteConfig.defaults());
   }
 
   /** Starts serving requests and the periodic refresh and republish. */
@@ -79,7 +85,8 @@ public final class DhtNode {
     }
     running = true;
     NodeRequestServer server = new NodeRequestServer(
-        table, store, validators, scheduler, metrics, config.k(), seen -> onRequestFrom(seen.from(), seen.id(), seen.proven()));
+        table, store, validators, scheduler, metrics, config.k(), router,
+        seen -> onRequestFrom(seen.from(), seen.id(), seen.proven()));
     rpc.start(server, new RpcEngine.PeerObserver() {
       @Override
       public void responded(Contact contact) {
@@ -120,6 +127,7 @@ public final class DhtNode {
       t.cancel();
     }
     timers.clear();
+    router.stop();
     rpc.stop();
   }
 
@@ -237,6 +245,24 @@ public final class DhtNode {
   /** Asks the k closest nodes to {@code key} whether they hold seq &ge; {@code seq}. */
   public CompletableFuture<HolderAudit> auditHolders(byte namespace, Id256 key, long seq) {
     return replicator.audit(namespace, key, seq);
+  }
+
+  /**
+   * Routes {@code payload} (up to 64 KiB) hop by hop to the node whose id is {@code target};
+   * completes with that node's reply, or fails with {@link net.switchboard.dht.route.RouteFailedException}.
+   */
+  public CompletableFuture<RouteReply> route(Id256 target, byte[] payload) {
+    return router.route(target, payload);
+  }
+
+  /** Installs the receiver of messages routed to this node. */
+  public void setRouteHandler(RouteHandler handler) {
+    router.setHandler(handler);
+  }
+
+  /** The router, for test hooks (relay tap). */
+  public Router router() {
+    return router;
   }
 
   // ---- peers ----------------------------------------------------------------------------------

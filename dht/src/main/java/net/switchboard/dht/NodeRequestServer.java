@@ -8,6 +8,7 @@ import net.switchboard.dht.record.RecordRejectedException;
 import net.switchboard.dht.record.RecordStore;
 import net.switchboard.dht.record.Validators;
 import net.switchboard.dht.routing.Contact;
+import net.switchboard.dht.route.Router;
 import net.switchboard.dht.routing.RoutingTable;
 import net.switchboard.dht.rpc.RequestServer;
 import net.switchboard.dht.seam.Endpoint;
@@ -22,6 +23,7 @@ final class NodeRequestServer implements RequestServer {
   private final Scheduler scheduler;
   private final DhtMetrics metrics;
   private final int k;
+  private final Router router;
   private final Consumer<SenderSeen> onSender;
 
   /** A request arrived from {@code from} claiming {@code id}; proven or not. */
@@ -34,7 +36,9 @@ final class NodeRequestServer implements RequestServer {
       Scheduler scheduler,
       DhtMetrics metrics,
       int k,
+      Router router,
       Consumer<SenderSeen> onSender) {
+    this.router = router;
     this.table = table;
     this.store = store;
     this.validators = validators;
@@ -66,6 +70,9 @@ final class NodeRequestServer implements RequestServer {
     if (request instanceof Body.Has h) {
       DhtRecord r = store.get(h.namespace(), h.key());
       return new Body.HasReply(r == null ? -1 : r.seq());
+    }
+    if (request instanceof Body.Route rt) {
+      return router.serve(from, claimedId, rt);
     }
     metrics.increment("dropped_unexpected_request");
     return null;

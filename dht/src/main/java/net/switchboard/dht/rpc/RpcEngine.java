@@ -56,10 +56,13 @@ public final class RpcEngine {
     final Id256 expectedId;
     final byte[] datagram;
     final ResponseHandler handler;
+    final long timeoutMillis;
     int attemptsLeft;
     Scheduler.Cancellable timer;
 
-    Pending(long requestId, Endpoint to, Id256 expectedId, byte[] datagram, ResponseHandler handler, int attemptsLeft) {
+    Pending(long requestId, Endpoint to, Id256 expectedId, byte[] datagram, ResponseHandler handler, int attemptsLeft,
+        long timeoutMillis) {
+      this.timeoutMillis = timeoutMillis;
       this.requestId = requestId;
       this.to = to;
       this.expectedId = expectedId;
@@ -120,6 +123,12 @@ public final class RpcEngine {
    * counts as a failure. The responder is asked for an id proof unless its id is already proven.
    */
   public void request(Endpoint to, Id256 expectedId, Body body, ResponseHandler handler) {
+    request(to, expectedId, body, timeoutMillis, retries, handler);
+  }
+
+  /** As {@link #request(Endpoint, Id256, Body, ResponseHandler)} with its own timeout and retries. */
+  public void request(
+      Endpoint to, Id256 expectedId, Body body, long timeoutMillis, int retries, ResponseHandler handler) {
     if (stopped) {
       handler.onFailure();
       return;
@@ -131,7 +140,7 @@ public final class RpcEngine {
     Id256 known = verified.idAt(to);
     boolean prove = known == null || (expectedId != null && !expectedId.equals(known));
     byte[] datagram = WireCodec.encode(new Envelope(requestId, self.nodeId(), prove, null, body));
-    Pending p = new Pending(requestId, to, expectedId, datagram, handler, retries + 1);
+    Pending p = new Pending(requestId, to, expectedId, datagram, handler, retries + 1, timeoutMillis);
     pending.put(requestId, p);
     attempt(p, body);
   }
@@ -140,7 +149,7 @@ public final class RpcEngine {
     p.attemptsLeft--;
     transport.send(p.to, p.datagram);
     metrics.sent(body.type(), p.datagram.length);
-    p.timer = scheduler.schedule(timeoutMillis, () -> onTimeout(p, body));
+    p.timer = scheduler.schedule(p.timeoutMillis, () -> onTimeout(p, body));
   }
 
   private void onTimeout(Pending p, Body body) {

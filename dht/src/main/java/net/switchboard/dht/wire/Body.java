@@ -59,6 +59,51 @@ public sealed interface Body {
     public MessageType type() { return MessageType.HAS_REPLY; }
   }
 
+  /**
+   * One fragment of a key-routed message (see {@code route.Router}).
+   *
+   * @param routeId random id chosen by the origin; names the route at every hop
+   * @param kind FORWARD toward the target, REPLY or NOT_FOUND back along the path
+   * @param target the node id the message is for (FORWARD), zero otherwise
+   * @param hopsLeft hops this fragment may still take
+   * @param fragment index of this fragment, from 0
+   * @param fragments number of fragments of the whole payload
+   * @param path node ids already visited, origin first (FORWARD only)
+   * @param payload this fragment's bytes (opaque: end-to-end encrypted by the signaling layer)
+   */
+  record Route(long routeId, RouteKind kind, Id256 target, int hopsLeft, int fragment, int fragments,
+      List<Id256> path, byte[] payload) implements Body {
+    public MessageType type() { return MessageType.ROUTE; }
+  }
+
+  /** Hop-level acknowledgement of a ROUTE fragment: the next hop took responsibility, or why not. */
+  record RouteAck(RouteAckStatus status) implements Body {
+    public MessageType type() { return MessageType.ROUTE_ACK; }
+  }
+
+  /** Direction of a routed fragment. */
+  enum RouteKind {
+    FORWARD,
+    REPLY,
+    NOT_FOUND;
+
+    static RouteKind ofCode(int code) {
+      return code >= 0 && code < values().length ? values()[code] : null;
+    }
+  }
+
+  /** What a hop did with a fragment. */
+  enum RouteAckStatus {
+    ACCEPTED,
+    DUPLICATE,
+    RATE_LIMITED,
+    REFUSED;
+
+    static RouteAckStatus ofCode(int code) {
+      return code >= 0 && code < values().length ? values()[code] : null;
+    }
+  }
+
   /** A record as carried on the wire, not yet validated. */
   record RawRecord(byte namespace, Id256 key, byte[] value) {}
 

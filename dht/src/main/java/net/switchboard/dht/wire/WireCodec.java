@@ -19,6 +19,9 @@ public final class WireCodec {
   public static final int MAX_MESSAGE_BYTES = 8192;
   public static final int MAX_CONTACTS = 32;
   public static final int MAX_RECORD_VALUE_BYTES = 4096;
+  public static final int MAX_ROUTE_PATH = 16;
+  public static final int MAX_ROUTE_FRAGMENTS = 16;
+  public static final int MAX_ROUTE_FRAGMENT_BYTES = 6144;
 
   static final int FLAG_PROVE_REQUESTED = 0x01;
   static final int FLAG_PROOF_PRESENT = 0x02;
@@ -56,6 +59,10 @@ public final class WireCodec {
       w.id(h.key()).u8(h.namespace());
     } else if (b instanceof Body.HasReply h) {
       w.i64(h.seq());
+    } else if (b instanceof Body.Route rt) {
+      route(w, rt);
+    } else if (b instanceof Body.RouteAck a) {
+      w.u8(a.status().ordinal());
     }
     byte[] out = w.toByteArray();
     if (out.length > MAX_MESSAGE_BYTES) {
@@ -79,7 +86,7 @@ public final class WireCodec {
     }
     int code = r.u8("type");
     MessageType type = MessageType.ofCode(code);
-    if (type == null || type == MessageType.ROUTE || type == MessageType.ROUTE_ACK) {
+    if (type == null) {
       throw new MalformedMessageException("unknown message type 0x" + Integer.toHexString(code));
     }
     int flags = r.u8("flags");
@@ -123,6 +130,15 @@ public final class WireCodec {
       }
       case HAS -> new Body.Has(r.id("key"), (byte) r.u8("namespace"));
       case HAS_REPLY -> new Body.HasReply(r.i64("seq"));
+      case ROUTE -> route(r);
+      case ROUTE_ACK -> {
+        int s = r.u8("route ack status");
+        Body.RouteAckStatus status = Body.RouteAckStatus.ofCode(s);
+        if (status == null) {
+          throw new MalformedMessageException("unknown route ack status " + s);
+        }
+        yield new Body.RouteAck(status);
+      }
       default -> throw new MalformedMessageException("unknown message type " + type);
     };
     r.expectEnd();
@@ -170,6 +186,47 @@ public final class WireCodec {
       out.add(new Contact(r.id("contact id"), endpoint(r)));
     }
     return out;
+  }
+
+  private static void route(ByteWriter w, Body.Route rt) {
+    if (rt.path().size() > MAX_ROUTE_PATH || rt.payload().length > MAX_ROUTE_FRAGMENT_BYTES) {
+      throw new IllegalArgumentException("route path or fragment too large");
+    }
+    w.i64(rt.routeId()).u8(rt.kind().ordinal()).id(rt.target()).u8(rt.hopsLeft())
+        .u8(rt.fragment()).u8(rt.fragments()).u8(rt.path().size());
+    for (var id : rt.path()) {
+      w.id(id);
+    }
+    w.u16(rt.payload().length).bytes(rt.payload());
+  }
+
+  private static Body.Route route(ByteReader r) throws MalformedMessageException {
+    long routeId = r.i64("route id");
+    int k = r.u8("route kind");
+    Body.RouteKind kind = Body.RouteKind.ofCode(k);
+    if (kind == null) {
+      throw new MalformedMessageException("unknown route kind " + k);
+    }
+    var target = r.id("route target");
+    int hopsLeft = r.u8("hops left");
+    int fragment = r.u8("fragment index");
+    int fragments = r.u8("fragment count");
+    if (fragments < 1 || fragments > MAX_ROUTE_FRAGMENTS || fragment >= fragments) {
+      throw new MalformedMessageException("bad fragment " + fragment + "/" + fragments);
+    }
+    int pathLength = r.u8("path length");
+    if (pathLength > MAX_ROUTE_PATH) {
+      throw new MalformedMessageException("route path of " + pathLength + " exceeds " + MAX_ROUTE_PATH);
+    }
+    List<net.switchboard.dht.identity.Id256> path = new ArrayList<>(pathLength);
+    for (int i = 0; i < pathLength; i++) {
+      path.add(r.id("path id"));
+    }
+    int len = r.u16("fragment length");
+    if (len > MAX_ROUTE_FRAGMENT_BYTES) {
+      throw new MalformedMessageException("fragment of " + len + " bytes exceeds " + MAX_ROUTE_FRAGMENT_BYTES);
+    }
+    return new Body.Route(routeId, kind, target, hopsLeft, fragment, fragments, path, r.bytes(len, "fragment"));
   }
 
   private static void record(ByteWriter w, RawRecord rec) {
