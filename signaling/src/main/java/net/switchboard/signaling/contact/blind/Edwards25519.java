@@ -2,18 +2,22 @@ package net.switchboard.signaling.contact.blind;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.bouncycastle.math.ec.rfc7748.X25519Field;
 
 /**
  * Just enough edwards25519 arithmetic for key blinding (RFC 8032 section 5.1): point decoding and
- * encoding, addition, doubling and scalar multiplication in extended coordinates, over {@link
- * BigInteger}. BouncyCastle exposes no raw point API, so this fills the gap; it runs once per
- * period (blinding) and once per publish (signing). Verification stays on BouncyCastle.
+ * encoding, addition, doubling and scalar multiplication in extended coordinates. BouncyCastle
+ * exposes no raw point API, so this fills the gap on top of its public field arithmetic ({@code
+ * X25519Field}); decoding uses {@link BigInteger}. Verification stays on BouncyCastle.
  *
- * <p>Not constant time: the scalar-dependent branches of {@link #multiply} leak timing. Acceptable
- * here because the secret scalars are used rarely and locally, never in response to a network
- * request an attacker could time.
+ * <p>Not constant time: the scalar-dependent branch of {@link Point#multiply} leaks timing.
+ * Acceptable here because the secret scalars are used rarely and locally (once per publish), never
+ * in response to a network request an attacker could time.
  */
 public final class Edwards25519 {
+  /** BouncyCastle's constant-time field arithmetic mod 2^255 - 19 (ten 25.5-bit limbs). */
+  private abstract static class F extends X25519Field {}
+
   /** The field prime 2^255 - 19. */
   public static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
   /** The prime order of the base point, L in RFC 8032. */
@@ -23,27 +27,34 @@ public final class Edwards25519 {
   private static final BigInteger TWO = BigInteger.TWO;
   static final BigInteger D =
       BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
-  private static final BigInteger D2 = D.shiftLeft(1).mod(P);
   private static final BigInteger SQRT_M1 = TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P);
   private static final BigInteger SQRT_EXP = P.add(BigInteger.valueOf(3)).shiftRight(3);
 
   /** The neutral element (0, 1). */
-  public static final Point IDENTITY = new Point(BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO);
+  public static final Point IDENTITY;
   /** The standard base point B. */
   public static final Point BASE;
+  private static final int[] D2_LIMBS = limbs(D.shiftLeft(1).mod(P));
 
   static {
+    int[] zero = F.create();
+    int[] one = F.create();
+    F.one(one);
+    IDENTITY = new Point(zero, one.clone(), one.clone(), zero.clone());
     BigInteger y = BigInteger.valueOf(4).multiply(BigInteger.valueOf(5).modInverse(P)).mod(P);
     BASE = affine(recoverX(y, 0), y);
   }
 
   private Edwards25519() {}
 
-  /** A point in extended coordinates: x = X/Z, y = Y/Z, x*y = T/Z. Immutable. */
+  /**
+   * A point in extended coordinates: x = X/Z, y = Y/Z, x*y = T/Z, each a field element in
+   * BouncyCastle's ten-limb {@link F X25519Field} form. Immutable.
+   */
   public static final class Point {
-    final BigInteger x, y, z, t;
+    final int[] x, y, z, t;
 
-    Point(BigInteger x, BigInteger y, BigInteger z, BigInteger t) {
+    Point(int[] x, int[] y, int[] z, int[] t) {
       this.x = x;
       this.y = y;
       this.z = z;
@@ -52,25 +63,51 @@ public final class Edwards25519 {
 
     /** this + q (RFC 8032 section 5.1.4, unified addition for a = -1). */
     public Point add(Point q) {
-      BigInteger a = y.subtract(x).multiply(q.y.subtract(q.x)).mod(P);
-      BigInteger b = y.add(x).multiply(q.y.add(q.x)).mod(P);
-      BigInteger c = t.multiply(D2).mod(P).multiply(q.t).mod(P);
-      BigInteger d = z.shiftLeft(1).multiply(q.z).mod(P);
-      BigInteger e = b.subtract(a), f = d.subtract(c), g = d.add(c), h = b.add(a);
-      return new Point(e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P), e.multiply(h).mod(P));
+      int[] yp = F.create(), ym = F.create(), qp = F.create(), qm = F.create();
+      apm(y, x, yp, ym);
+      apm(q.y, q.x, qp, qm);
+      int[] a = F.create(), b = F.create(), c = F.create(), d = F.create();
+      F.mul(ym, qm, a);
+      F.mul(yp, qp, b);
+      F.mul(t, q.t, c);
+      F.mul(c, D2_LIMBS, c);
+      F.add(z, z, d);
+      F.carry(d);
+      F.mul(d, q.z, d);
+      int[] e = F.create(), f = F.create(), g = F.create(), h = F.create();
+      apm(b, a, h, e);
+      apm(d, c, g, f);
+      return combine(e, f, g, h);
     }
 
     /** 2 * this (RFC 8032 section 5.1.4, dedicated doubling). */
     public Point twice() {
-      BigInteger a = x.multiply(x).mod(P);
-      BigInteger b = y.multiply(y).mod(P);
-      BigInteger c = z.multiply(z).shiftLeft(1).mod(P);
-      BigInteger h = a.add(b);
-      BigInteger xy = x.add(y);
-      BigInteger e = h.subtract(xy.multiply(xy)).mod(P);
-      BigInteger g = a.subtract(b);
-      BigInteger f = c.add(g);
-      return new Point(e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P), e.multiply(h).mod(P));
+      int[] a = F.create(), b = F.create(), c = F.create(), h = F.create(), g = F.create();
+      F.sqr(x, a);
+      F.sqr(y, b);
+      F.sqr(z, c);
+      F.add(c, c, c);
+      F.carry(c);
+      apm(a, b, h, g);
+      int[] xy = F.create();
+      F.add(x, y, xy);
+      F.carry(xy);
+      F.sqr(xy, xy);
+      int[] e = F.create(), f = F.create();
+      F.sub(h, xy, e);
+      F.carry(e);
+      F.add(c, g, f);
+      F.carry(f);
+      return combine(e, f, g, h);
+    }
+
+    private static Point combine(int[] e, int[] f, int[] g, int[] h) {
+      int[] x3 = F.create(), y3 = F.create(), z3 = F.create(), t3 = F.create();
+      F.mul(e, f, x3);
+      F.mul(g, h, y3);
+      F.mul(f, g, z3);
+      F.mul(e, h, t3);
+      return new Point(x3, y3, z3, t3);
     }
 
     /** k * this for a non-negative k of any size (not reduced mod L, as the draft requires). */
@@ -90,21 +127,40 @@ public final class Edwards25519 {
 
     /** RFC 8032 section 5.1.2 encoding: y little-endian, the sign of x in the top bit. */
     public byte[] encode() {
-      BigInteger zi = z.modInverse(P);
-      BigInteger ax = x.multiply(zi).mod(P);
-      BigInteger ay = y.multiply(zi).mod(P);
-      byte[] out = littleEndian(ay, 32);
-      if (ax.testBit(0)) {
-        out[31] |= (byte) 0x80;
-      }
+      int[] zi = F.create(), ax = F.create(), ay = F.create();
+      F.inv(z, zi);
+      F.mul(x, zi, ax);
+      F.mul(y, zi, ay);
+      F.normalize(ax);
+      F.normalize(ay);
+      byte[] out = new byte[32];
+      F.encode(ay, out, 0);
+      byte[] xb = new byte[32];
+      F.encode(ax, xb, 0);
+      out[31] |= (byte) ((xb[0] & 1) << 7);
       return out;
     }
 
     /** True when both points are the same group element. */
     public boolean sameAs(Point q) {
-      return x.multiply(q.z).subtract(q.x.multiply(z)).mod(P).signum() == 0
-          && y.multiply(q.z).subtract(q.y.multiply(z)).mod(P).signum() == 0;
+      return crossEqual(x, q.z, q.x, z) && crossEqual(y, q.z, q.y, z);
     }
+
+    private static boolean crossEqual(int[] a, int[] b, int[] c, int[] d) {
+      int[] l = F.create(), r = F.create();
+      F.mul(a, b, l);
+      F.mul(c, d, r);
+      F.sub(l, r, l);
+      F.normalize(l);
+      return F.isZeroVar(l);
+    }
+  }
+
+  /** zp = x + y, zm = x - y, both carried so they can feed a multiplication. */
+  private static void apm(int[] x, int[] y, int[] zp, int[] zm) {
+    F.apm(x, y, zp, zm);
+    F.carry(zp);
+    F.carry(zm);
   }
 
   /**
@@ -128,7 +184,16 @@ public final class Edwards25519 {
   }
 
   private static Point affine(BigInteger x, BigInteger y) {
-    return new Point(x, y, BigInteger.ONE, x.multiply(y).mod(P));
+    int[] one = F.create();
+    F.one(one);
+    return new Point(limbs(x), limbs(y), one, limbs(x.multiply(y).mod(P)));
+  }
+
+  /** A reduced field element as limbs. */
+  private static int[] limbs(BigInteger v) {
+    int[] out = F.create();
+    F.decode(littleEndian(v, 32), 0, out);
+    return out;
   }
 
   private static BigInteger recoverX(BigInteger y, int sign) {
@@ -180,8 +245,10 @@ public final class Edwards25519 {
 
   /** The Montgomery u coordinate (RFC 7748) of an encoded Edwards point: u = (1 + y) / (1 - y). */
   public static byte[] toMontgomeryU(byte[] edwardsPoint) {
-    Point pt = decode(edwardsPoint);
-    BigInteger y = pt.y; // z = 1 after decode
+    decode(edwardsPoint); // validates
+    byte[] b = edwardsPoint.clone();
+    b[31] &= 0x7F;
+    BigInteger y = fromLittleEndian(b);
     BigInteger den = BigInteger.ONE.subtract(y).mod(P);
     if (den.signum() == 0) {
       throw new IllegalArgumentException("the neutral point has no Montgomery form");

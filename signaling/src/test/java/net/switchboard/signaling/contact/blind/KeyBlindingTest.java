@@ -84,4 +84,36 @@ class KeyBlindingTest {
       assertTrue(Ed25519.verify(sig, 0, blinded, 0, msg, 0, msg.length));
     }
   }
+
+  @Test
+  void scalarMultiplicationMatchesBouncyCastleKeyGeneration() throws Exception {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int i = 0; i < 16; i++) {
+      byte[] seed = new byte[32];
+      random.nextBytes(seed);
+      byte[] h = java.security.MessageDigest.getInstance("SHA-512").digest(seed);
+      h[0] &= (byte) 0xF8;
+      h[31] &= 0x7F;
+      h[31] |= 0x40;
+      byte[] expected = new byte[32];
+      Ed25519.generatePublicKey(seed, 0, expected, 0);
+      java.math.BigInteger a = Edwards25519.fromLittleEndian(java.util.Arrays.copyOf(h, 32));
+      assertArrayEquals(expected, Edwards25519.BASE.multiply(a).encode(), "a*B for seed " + i);
+      // doubling and addition agree: (a+1)*B == a*B + B
+      assertTrue(Edwards25519.BASE.multiply(a.add(java.math.BigInteger.ONE))
+          .sameAs(Edwards25519.BASE.multiply(a).add(Edwards25519.BASE)));
+    }
+    assertTrue(Edwards25519.BASE.multiply(Edwards25519.L).sameAs(Edwards25519.IDENTITY), "B has order L");
+  }
+
+  @Test
+  void invalidPointsAreRefusedWithIllegalArgument() {
+    byte[] notOnCurve = new byte[32];
+    notOnCurve[0] = 2; // y = 2 has no x on edwards25519
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Edwards25519.decode(notOnCurve));
+    byte[] unreduced = new byte[32];
+    java.util.Arrays.fill(unreduced, (byte) 0xFF);
+    unreduced[31] = 0x7F;
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Edwards25519.decode(unreduced));
+  }
 }

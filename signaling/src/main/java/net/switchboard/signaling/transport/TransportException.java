@@ -1,0 +1,32 @@
+package net.switchboard.signaling.transport;
+
+/** A transport could not deliver an envelope. */
+public final class TransportException extends RuntimeException {
+  /** Why delivery failed. */
+  public enum Reason {
+    /** The transport has no way to reach this contact (nothing in its record for it). */
+    NOT_APPLICABLE,
+    /** No acknowledgement in time: offline, unreachable, or refusing (indistinguishable on purpose). */
+    NO_ACKNOWLEDGEMENT,
+    /** Too large for this transport. */
+    TOO_LARGE,
+    /** Every transport the contact lists failed. */
+    ALL_FAILED
+  }
+
+  private final Reason reason;
+
+  public TransportException(Reason reason, String message) {
+    super(message, null, false, false);
+    this.reason = reason;
+  }
+
+  public TransportException(Reason reason, String message, Throwable cause) {
+    super(message, cause, false, false);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}
