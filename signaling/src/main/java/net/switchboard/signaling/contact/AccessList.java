@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import net.switchboard.signaling.contact.crypto.X25519Keys;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * The contacts allowed to read a restricted record's reachability, by identity public key. Each
@@ -23,7 +24,8 @@ public final class AccessList {
    * An allow list of identity public keys (Ed25519, 32 bytes each). May be empty: then nobody can
    * read the reachability part.
    *
-   * @throws IllegalArgumentException when a key is not a usable Ed25519 public key, or there are
+   * @throws IllegalArgumentException when a key is not a valid Ed25519 public key (off the curve,
+   *     small order or not in the prime-order group), or there are
    *     more than {@link #MAX_CONTACTS}
    */
   public static AccessList of(Collection<byte[]> identityPublicKeys) {
@@ -34,8 +36,8 @@ public final class AccessList {
     List<byte[]> keys = new ArrayList<>(identityPublicKeys.size());
     int i = 0;
     for (byte[] pk : identityPublicKeys) {
-      if (pk == null || pk.length != 32) {
-        throw new IllegalArgumentException("allowed contact " + i + " is not a 32-byte public key");
+      if (pk == null || pk.length != 32 || !Ed25519.validatePublicKeyFull(pk, 0)) {
+        throw new IllegalArgumentException("allowed contact " + i + " is not a valid Ed25519 public key");
       }
       keys.add(X25519Keys.publicKeyFromEd25519(pk));
       i++;

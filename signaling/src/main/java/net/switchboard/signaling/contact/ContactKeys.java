@@ -2,11 +2,13 @@ package net.switchboard.signaling.contact;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.signaling.contact.blind.KeyBlinding;
 import net.switchboard.signaling.contact.crypto.Aead;
 import net.switchboard.signaling.contact.crypto.Hkdf;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Everything derived from an identity public key for one period, all computable by anyone who
@@ -58,6 +60,9 @@ public final class ContactKeys {
     if (identityPublicKey.length != 32) {
       throw new IllegalArgumentException("an identity public key is 32 bytes, got " + identityPublicKey.length);
     }
+    if (!Ed25519.validatePublicKeyFull(identityPublicKey, 0)) {
+      throw new IllegalArgumentException("not a valid Ed25519 public key (off the curve or of small order)");
+    }
     return new ContactKeys(identityPublicKey, period, periods.periodMillis());
   }
 
@@ -81,7 +86,12 @@ public final class ContactKeys {
 
   /** Signs with the blinded secret key (draft BlindKeySign); {@code identity} must own the keys. */
   byte[] sign(Identity identity, byte[] message) {
-    return KeyBlinding.blindKeySign(identity.secretKey(), blindKey, context, message);
+    byte[] sk = identity.secretKey();
+    try {
+      return KeyBlinding.blindKeySign(sk, blindKey, context, message);
+    } finally {
+      Arrays.fill(sk, (byte) 0);
+    }
   }
 
   private static byte[] periodBytes(byte[] prefix, long period, long periodMillis) {

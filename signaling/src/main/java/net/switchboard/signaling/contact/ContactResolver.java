@@ -46,6 +46,8 @@ public final class ContactResolver {
   /**
    * The storage keys to look up for {@code identityPublicKey} at {@code nowMillis}: the current
    * period's, and within the window after a boundary also the previous period's.
+   *
+   * @throws IllegalArgumentException when {@code identityPublicKey} is not a valid Ed25519 key
    */
   public List<LookupKey> lookupKeys(byte[] identityPublicKey, long nowMillis) {
     List<LookupKey> out = new ArrayList<>(2);
@@ -62,6 +64,8 @@ public final class ContactResolver {
    * @throws ContactResolveException {@link Kind#WRONG_IDENTITY} when the record is not this
    *     identity's (for the current, previous or next period), {@link Kind#FORGED} when it claims
    *     to be but does not verify or decrypt, {@link Kind#EXPIRED}, {@link Kind#NOT_ALLOWED}
+   * @throws IllegalArgumentException when {@code identityPublicKey} is not a valid Ed25519 key (a
+   *     caller error: decode printed ids with {@code PrintedId.decode} first)
    */
   public ContactRecord open(byte[] identityPublicKey, DhtRecord record, long nowMillis, Optional<Identity> self)
       throws ContactResolveException {

@@ -84,7 +84,9 @@ final class RestrictedAccess {
    */
   static byte[][] unwrap(byte[] bytes, int offset, Identity self, byte[] blindedPk) {
     byte[] epk = Arrays.copyOfRange(bytes, offset, offset + KEY_BYTES);
-    byte[] sk = X25519Keys.secretKeyFromEd25519(self.secretKey());
+    byte[] seed = self.secretKey();
+    byte[] sk = X25519Keys.secretKeyFromEd25519(seed);
+    Arrays.fill(seed, (byte) 0);
     byte[] mine = X25519Keys.publicKey(sk);
     byte[] shared = X25519Keys.agree(sk, epk);
     Arrays.fill(sk, (byte) 0);

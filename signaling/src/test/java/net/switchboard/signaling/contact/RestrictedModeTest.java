@@ -117,4 +117,14 @@ class RestrictedModeTest {
     assertEquals(List.of(alice.nodeId()),
         resolver.open(alice.publicKey(), open, MID_PERIOD + 1, Optional.of(mallory)).reachability().routes());
   }
+
+  @Test
+  void anAllowListRefusesKeysThatAreNotValidIdentities() {
+    byte[] neutral = new byte[32];
+    neutral[0] = 1; // the neutral point (0, 1): small order, would give an all-zero X25519 secret
+    assertThrows(IllegalArgumentException.class, () -> AccessList.of(List.of(neutral)));
+    assertThrows(IllegalArgumentException.class, () -> AccessList.of(List.of(new byte[31])));
+    assertThrows(IllegalArgumentException.class,
+        () -> ContactKeys.derive(neutral, 1, PERIODS), "nor can such a key publish or be resolved");
+  }
 }
