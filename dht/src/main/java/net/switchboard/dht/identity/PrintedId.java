@@ -6,8 +6,10 @@ import java.util.Arrays;
 /**
  * The printed form of an identity, in the style of Tor v3 onion addresses: lowercase RFC 4648
  * base32 (no padding) of {@code publicKey(32) || checksum(2) || version(1)}, where {@code checksum
- * = SHA-256("switchboard-id-checksum" || publicKey || version)[0..2]}. 56 characters. A typo
- * changes the checksum (or the version), so a mistyped id is refused rather than resolved to a
+ * = CRC-16/CCITT-FALSE("switchboard-id-checksum" || version || publicKey)}, big-endian. 56
+ * characters. The CRC (unlike a truncated hash, which lets one typo in 65,536 through) detects every
+ * error burst of up to 16 bits in {@code publicKey || checksum}, so every single-character
+ * substitution and every swap of two adjacent characters is refused rather than resolved to a
  * stranger.
  */
 public final class PrintedId {
@@ -82,7 +84,21 @@ public final class PrintedId {
   }
 
   private static byte[] checksum(byte[] publicKey, byte version) {
-    return Identity.sha256(DOMAIN, publicKey, new byte[] {version});
+    // version before the key, so that key and checksum are adjacent in the CRC's codeword
+    int crc = crc16(crc16(crc16(0xFFFF, DOMAIN), new byte[] {version}), publicKey);
+    return new byte[] {(byte) (crc >>> 8), (byte) crc};
+  }
+
+  /** CRC-16/CCITT-FALSE (polynomial 0x1021, no reflection, no final xor), continued from {@code crc}. */
+  private static int crc16(int crc, byte[] data) {
+    for (byte b : data) {
+      crc ^= (b & 0xFF) << 8;
+      for (int i = 0; i < 8; i++) {
+        crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;
+      }
+      crc &= 0xFFFF;
+    }
+    return crc;
   }
 
   private static String base32(byte[] data) {

@@ -55,6 +55,9 @@ public final class RoutingTable {
   }
 
   private KBucket bucket(int i, boolean create) {
+    if (i >= Id256.BITS) {
+      return null; // this node's own id (common prefix 256) has no bucket
+    }
     KBucket b = buckets[i];
     if (b == null && create) {
       b = buckets[i] = new KBucket();
@@ -158,6 +161,9 @@ public final class RoutingTable {
 
   /** Up to {@code n} known contacts closest to {@code target}, nearest first. */
   public List<Contact> closest(Id256 target, int n) {
+    if (n <= 0) {
+      return List.of();
+    }
     Contact[] best = new Contact[Math.max(1, n)];
     int count = 0;
     for (KBucket b : buckets) {
