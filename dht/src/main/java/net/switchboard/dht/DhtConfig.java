@@ -55,7 +55,7 @@ public record DhtConfig(
 
   /** The defaults. */
   public static DhtConfig defaults() {
-    return new DhtConfig(20, 3, 1000, 1, 2, 15 * MINUTE, 20 * MINUTE, 24 * HOUR, 50 * HOUR, 100_000, 1024);
+    return new DhtConfig(20, 3, 1000, 1, 2, HOUR, 20 * MINUTE, 24 * HOUR, 50 * HOUR, 100_000, 1024);
   }
 
   public DhtConfig withK(int v) {

@@ -3,6 +3,7 @@ package net.switchboard.dht.identity;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.random.RandomGenerator;
+import net.switchboard.dht.seam.SignatureScheme;
 
 /**
  * An Ed25519 key pair and the node id derived from it (SHA-256 of the public key). A person's
@@ -12,10 +13,12 @@ public final class Identity {
   private final byte[] secretKey;
   private final byte[] publicKey;
   private final Id256 nodeId;
+  private final SignatureScheme scheme;
 
-  private Identity(byte[] secretKey) {
+  private Identity(byte[] secretKey, SignatureScheme scheme) {
     this.secretKey = secretKey;
-    this.publicKey = Ed25519Keys.publicKeyOf(secretKey);
+    this.scheme = scheme;
+    this.publicKey = scheme.publicKey(secretKey);
     this.nodeId = nodeIdOf(publicKey);
   }
 
@@ -24,11 +27,16 @@ public final class Identity {
     if (secretKey.length != Ed25519Keys.SECRET_KEY_BYTES) {
       throw new IllegalArgumentException("an Ed25519 secret key is 32 bytes, got " + secretKey.length);
     }
-    return new Identity(secretKey.clone());
+    return new Identity(secretKey.clone(), SignatureScheme.ed25519());
   }
 
   /** A fresh identity from the injected randomness (SecureRandom in production, seeded in tests). */
   public static Identity generate(RandomGenerator random) {
+    return generate(random, SignatureScheme.ed25519());
+  }
+
+  /** A fresh identity under {@code scheme} (the simulator's stand-in; Ed25519 everywhere else). */
+  public static Identity generate(RandomGenerator random, SignatureScheme scheme) {
     byte[] seed = new byte[Ed25519Keys.SECRET_KEY_BYTES];
     for (int i = 0; i < seed.length; i += 8) {
       long r = random.nextLong();
@@ -36,7 +44,7 @@ public final class Identity {
         seed[i + j] = (byte) (r >>> (8 * j));
       }
     }
-    return new Identity(seed);
+    return new Identity(seed, scheme);
   }
 
   /** Node id of a public key: SHA-256(publicKey). */
@@ -70,11 +78,16 @@ public final class Identity {
   }
 
   public byte[] sign(byte[] message) {
-    return Ed25519Keys.sign(secretKey, message, 0, message.length);
+    return scheme.sign(secretKey, message, 0, message.length);
   }
 
   public byte[] sign(byte[] message, int offset, int length) {
-    return Ed25519Keys.sign(secretKey, message, offset, length);
+    return scheme.sign(secretKey, message, offset, length);
+  }
+
+  /** The signature scheme of this identity (Ed25519 outside the simulator). */
+  public SignatureScheme scheme() {
+    return scheme;
   }
 
   /** The printed, checksummed form of the public key. */

@@ -2,7 +2,6 @@ package net.switchboard.dht.record;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import net.switchboard.dht.identity.Ed25519Keys;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 
@@ -62,12 +61,13 @@ public final class SignedRecord {
   }
 
   /** Checks a value's layout and signature; never throws. Used by {@link SignedRecordValidator}. */
-  static boolean signatureValid(Id256 key, byte[] value, long seq, long expiresAt, int dataLength) {
+  static boolean signatureValid(Id256 key, byte[] value, long seq, long expiresAt, int dataLength,
+      net.switchboard.dht.seam.SignatureScheme scheme) {
     byte[] m = signedBytes(key, seq, expiresAt, value, 50, dataLength);
-    return Ed25519Keys.verify(value, 0, value, 50 + dataLength, m, 0, m.length);
+    return scheme.verify(value, 0, value, 50 + dataLength, m, 0, m.length);
   }
 
-  /** Lets a byte array be given as the sender id owner check (unused in production). */
+  /** The data length field of a namespace-1 value (caller checked the minimum size). */
   static int dataLength(byte[] value) {
     return ((value[48] & 0xFF) << 8) | (value[49] & 0xFF);
   }

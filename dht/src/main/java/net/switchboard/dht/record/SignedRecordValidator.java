@@ -4,13 +4,21 @@ import java.nio.ByteBuffer;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.RecordRejectedException.Reason;
+import net.switchboard.dht.seam.SignatureScheme;
 
 /** Validates namespace-1 {@link SignedRecord}s: layout, key binding, lifetime and signature. */
 public final class SignedRecordValidator implements NamespaceValidator {
   private final long maxLifetimeMillis;
+  private final SignatureScheme scheme;
 
   /** @param maxLifetimeMillis how far in the future an expiry may lie */
   public SignedRecordValidator(long maxLifetimeMillis) {
+    this(maxLifetimeMillis, SignatureScheme.ed25519());
+  }
+
+  /** As above, verifying under {@code scheme} (the simulator's stand-in; Ed25519 elsewhere). */
+  public SignedRecordValidator(long maxLifetimeMillis, SignatureScheme scheme) {
+    this.scheme = scheme;
     if (maxLifetimeMillis <= 0) {
       throw new IllegalArgumentException("maxLifetimeMillis must be > 0, got " + maxLifetimeMillis);
     }
@@ -51,7 +59,7 @@ public final class SignedRecordValidator implements NamespaceValidator {
     if (expiresAt - nowMillis > maxLifetimeMillis) {
       throw new RecordRejectedException(Reason.TOO_FAR_FUTURE, "record expiry too far in the future");
     }
-    if (!SignedRecord.signatureValid(key, value, seq, expiresAt, dataLength)) {
+    if (!SignedRecord.signatureValid(key, value, seq, expiresAt, dataLength, scheme)) {
       throw new RecordRejectedException(Reason.BAD_SIGNATURE, "signature does not verify");
     }
     return new RecordMeta(seq, expiresAt);

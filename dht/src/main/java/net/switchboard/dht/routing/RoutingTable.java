@@ -1,7 +1,6 @@
 package net.switchboard.dht.routing;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import net.switchboard.dht.identity.Id256;
@@ -159,31 +158,53 @@ public final class RoutingTable {
     return i < 0 ? null : b.entries.get(i).contact;
   }
 
-  /** Up to {@code n} known contacts closest to {@code target}, nearest first. */
+  /**
+   * Up to {@code n} known contacts closest to {@code target}, nearest first.
+   *
+   * <p>Visits buckets in XOR order rather than scanning the table: with {@code b} the bucket of
+   * the target, contacts in bucket {@code b} are nearest, then all buckets deeper than {@code b}
+   * (they differ from the target first at bit {@code b}), then buckets {@code b-1}, {@code b-2},
+   * ... each strictly farther than the one before. Only the groups needed to reach {@code n} are
+   * sorted.
+   */
   public List<Contact> closest(Id256 target, int n) {
-    if (n <= 0) {
-      return List.of();
+    List<Contact> picked = new ArrayList<>(Math.min(n + 8, size));
+    if (n <= 0 || size == 0) {
+      return picked;
     }
-    Contact[] best = new Contact[Math.max(1, n)];
-    int count = 0;
-    for (KBucket b : buckets) {
-      if (b == null) {
-        continue;
+    int b = target.equals(self) ? Id256.BITS - 1 : bucketIndex(target);
+    addBucket(picked, b);
+    for (int i = b + 1; i < Id256.BITS; i++) {
+      addBucket(picked, i);
+    }
+    int sortedUpTo = 0;
+    for (int i = b - 1; picked.size() < n && i >= 0; i--) {
+      if (sortedUpTo == 0) {
+        sortByDistance(picked, 0, target);
+        sortedUpTo = picked.size();
       }
-      for (int j = 0; j < b.entries.size(); j++) {
-        Contact c = b.entries.get(j).contact;
-        if (count == n && target.compareDistance(c.id(), best[n - 1].id()) >= 0) {
-          continue;
-        }
-        int pos = count < n ? count++ : n - 1;
-        while (pos > 0 && target.compareDistance(c.id(), best[pos - 1].id()) < 0) {
-          best[pos] = best[pos - 1];
-          pos--;
-        }
-        best[pos] = c;
+      int before = picked.size();
+      addBucket(picked, i);
+      sortByDistance(picked, before, target);
+      sortedUpTo = picked.size();
+    }
+    if (sortedUpTo == 0) {
+      sortByDistance(picked, 0, target);
+    }
+    return picked.size() > n ? new ArrayList<>(picked.subList(0, n)) : picked;
+  }
+
+  private void addBucket(List<Contact> out, int index) {
+    KBucket bk = index >= 0 && index < Id256.BITS ? buckets[index] : null;
+    if (bk != null) {
+      for (int j = 0; j < bk.entries.size(); j++) {
+        out.add(bk.entries.get(j).contact);
       }
     }
-    return Arrays.asList(Arrays.copyOf(best, count));
+  }
+
+  private static void sortByDistance(List<Contact> list, int from, Id256 target) {
+    list.subList(from, list.size()).sort((x, y) -> target.compareDistance(x.id(), y.id()));
   }
 
   /** How many known contacts are strictly closer to {@code target} than {@code id}. */

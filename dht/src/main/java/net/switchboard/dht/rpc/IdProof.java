@@ -1,7 +1,6 @@
 package net.switchboard.dht.rpc;
 
 import java.nio.charset.StandardCharsets;
-import net.switchboard.dht.identity.Ed25519Keys;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.wire.Envelope.IdProofData;
@@ -37,12 +36,19 @@ public final class IdProof {
 
   /** True when {@code proof} shows that {@code responder} owns its id for this request. */
   public static boolean verify(IdProofData proof, long requestId, Id256 requester, Id256 responder) {
+    return verify(proof, requestId, requester, responder, net.switchboard.dht.seam.SignatureScheme.ed25519());
+  }
+
+  /** As {@link #verify(IdProofData, long, Id256, Id256)} under a given signature scheme. */
+  public static boolean verify(IdProofData proof, long requestId, Id256 requester, Id256 responder,
+      net.switchboard.dht.seam.SignatureScheme scheme) {
     if (proof.publicKey().length != 32 || proof.signature().length != 64) {
       return false;
     }
     if (!Identity.nodeIdOf(proof.publicKey()).equals(responder)) {
       return false;
     }
-    return Ed25519Keys.verify(proof.publicKey(), proof.signature(), message(requestId, requester, responder));
+    byte[] m = message(requestId, requester, responder);
+    return scheme.verify(proof.publicKey(), 0, proof.signature(), 0, m, 0, m.length);
   }
 }

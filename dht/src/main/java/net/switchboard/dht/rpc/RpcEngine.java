@@ -218,7 +218,7 @@ public final class RpcEngine {
     }
     Id256 id = m.sender();
     if (m.proof() != null) {
-      if (!IdProof.verify(m.proof(), m.requestId(), self.nodeId(), id)) {
+      if (!IdProof.verify(m.proof(), m.requestId(), self.nodeId(), id, self.scheme())) {
         metrics.increment("dropped_bad_proof");
         return; // keep waiting: the genuine responder may still answer
       }

@@ -23,15 +23,26 @@ public final class SimTestnet {
   public final List<DhtNode> nodes = new ArrayList<>();
   private final SplittableRandom seeds;
   private final DhtConfig config;
+  private final net.switchboard.dht.seam.SignatureScheme scheme;
 
   public SimTestnet(long seed, DhtConfig config) {
+    this(seed, config, net.switchboard.dht.seam.SignatureScheme.ed25519());
+  }
+
+  /** A testnet whose identities sign with {@code scheme} (the simulation stand-in for large runs). */
+  public SimTestnet(long seed, DhtConfig config, net.switchboard.dht.seam.SignatureScheme scheme) {
+    this.scheme = scheme;
     this.seeds = new SplittableRandom(seed);
     this.network = new InMemoryNetwork(clock, seeds.nextLong(), 2, 8, 0.0);
     this.config = config;
   }
 
   public static List<NamespaceValidator> validators() {
-    return List.of(new SignedRecordValidator(50 * DhtConfig.HOUR));
+    return validators(net.switchboard.dht.seam.SignatureScheme.ed25519());
+  }
+
+  public static List<NamespaceValidator> validators(net.switchboard.dht.seam.SignatureScheme scheme) {
+    return List.of(new SignedRecordValidator(50 * DhtConfig.HOUR, scheme));
   }
 
   /** Builds and joins {@code n} nodes; fails if any join fails. */
@@ -50,7 +61,7 @@ public final class SimTestnet {
   /** A started node that has not joined yet. */
   public DhtNode addNode() {
     SplittableRandom r = seeds.split();
-    DhtNode node = new DhtNode(Identity.generate(r.split()), network.newPort(), clock.scheduler(), r, config, validators());
+    DhtNode node = new DhtNode(Identity.generate(r.split(), scheme), network.newPort(), clock.scheduler(), r, config, validators(scheme));
     node.start();
     nodes.add(node);
     return node;
