@@ -27,9 +27,10 @@ final class DatagramReadBuffers {
   /** Returns true when the per-read buffer of {@code socket} now holds {@code bytes}. */
   static boolean setReadBufferSize(DatagramSocket socket, int bytes) {
     try {
-      Field f = socket.getClass().getDeclaredField("channel");
-      f.setAccessible(true);
-      DatagramChannel channel = (DatagramChannel) f.get(socket);
+      DatagramChannel channel = channelOf(socket);
+      if (channel == null) {
+        return false;
+      }
       RecvByteBufAllocator old = channel.config().getRecvByteBufAllocator();
       FixedRecvByteBufAllocator fixed = new FixedRecvByteBufAllocator(bytes);
       if (old instanceof MaxMessagesRecvByteBufAllocator m) {
@@ -40,5 +41,18 @@ final class DatagramReadBuffers {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return false;
     }
+  }
+
+  /** The Netty channel held by the socket or one of its superclasses (the socket may be a subclass). */
+  private static DatagramChannel channelOf(DatagramSocket socket) throws IllegalAccessException {
+    for (Class<?> c = socket.getClass(); c != null; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (DatagramChannel.class.isAssignableFrom(f.getType())) {
+          f.setAccessible(true);
+          return (DatagramChannel) f.get(socket);
+        }
+      }
+    }
+    return null;
   }
 }
