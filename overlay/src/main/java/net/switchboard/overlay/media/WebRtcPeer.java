@@ -50,6 +50,8 @@ public final class WebRtcPeer implements AutoCloseable {
   public static final String CHAT = "chat";
   /** Label of the file channel. */
   public static final String FILE = "file";
+  /** The reason {@link #closed()} completes with when this side closed the call. */
+  public static final String LOCAL_CLOSE = "closed locally";
 
   private final WebRtcFactory owner;
   private final PeerConfig config;
@@ -126,45 +128,57 @@ public final class WebRtcPeer implements AutoCloseable {
 
   /**
    * Callee side: sets the offer as remote description (applying candidates that came early),
-   * adds the audio track when configured, and returns the answer for signaling.
+   * adds the audio track when configured, and returns the answer for signaling. The same as
+   * {@link #setRemoteDescription} followed by {@link #createAnswer()}.
    */
   public CompletableFuture<SessionDescription> acceptOffer(SessionDescription offer) {
     requireType(offer, SessionDescription.Type.OFFER);
-    CompletableFuture<SessionDescription> out = new CompletableFuture<>();
-    onExec(
-        out,
-        () -> {
-          offerNanos = System.nanoTime();
-          pc.setRemoteDescription(
-              toRtc(offer),
-              new Applied(
-                  out,
-                  () -> {
-                    remoteCandidates.remoteDescriptionSet(this::applyCandidate);
-                    if (config.audio()) {
-                      addLocalAudio();
-                    }
-                    pc.createAnswer(new RTCAnswerOptions(), new Created(out));
-                  }));
-        });
-    return out;
+    return setRemoteDescription(offer).thenCompose(v -> createAnswer());
   }
 
   /** Caller side: sets the answer as remote description and applies candidates that came early. */
   public CompletableFuture<Void> acceptAnswer(SessionDescription answer) {
     requireType(answer, SessionDescription.Type.ANSWER);
+    return setRemoteDescription(answer);
+  }
+
+  /**
+   * Sets the other side's offer or answer; once set, candidates that arrived early are applied.
+   * For an offer on a call configured with audio, the local audio track is added here, so the
+   * answer will send it.
+   */
+  public CompletableFuture<Void> setRemoteDescription(SessionDescription description) {
+    Objects.requireNonNull(description, "description");
     CompletableFuture<Void> out = new CompletableFuture<>();
     onExec(
         out,
-        () ->
-            pc.setRemoteDescription(
-                toRtc(answer),
-                new Applied(
-                    out,
-                    () -> {
-                      remoteCandidates.remoteDescriptionSet(this::applyCandidate);
-                      out.complete(null);
-                    })));
+        () -> {
+          boolean offer = description.type() == SessionDescription.Type.OFFER;
+          if (offer) {
+            offerNanos = System.nanoTime();
+          }
+          pc.setRemoteDescription(
+              toRtc(description),
+              new Applied(
+                  out,
+                  () -> {
+                    remoteCandidates.remoteDescriptionSet(this::applyCandidate);
+                    if (offer && config.audio() && localAudio == null) {
+                      addLocalAudio();
+                    }
+                    out.complete(null);
+                  }));
+        });
+    return out;
+  }
+
+  /**
+   * Callee side, after {@link #setRemoteDescription} with the offer: creates the answer, sets it as
+   * local description and returns it for signaling. Local candidates start to trickle.
+   */
+  public CompletableFuture<SessionDescription> createAnswer() {
+    CompletableFuture<SessionDescription> out = new CompletableFuture<>();
+    onExec(out, () -> pc.createAnswer(new RTCAnswerOptions(), new Created(out)));
     return out;
   }
 
@@ -420,25 +434,25 @@ public final class WebRtcPeer implements AutoCloseable {
   @Override
   public void close() {
     if (exec.inExecutor()) {
-      teardown("closed locally");
+      teardown(LOCAL_CLOSE);
       return;
     }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    exec.execute(
-        () -> {
-          try {
-            teardown("closed locally");
-          } finally {
-            done.complete(null);
-          }
-        });
     try {
-      done.get(10, TimeUnit.SECONDS);
+      closeAsync().get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       Guard.log().log(System.Logger.Level.WARNING, name + ": close did not finish: " + e);
     }
+  }
+
+  /**
+   * Starts the same teardown as {@link #close()} without waiting (for event-loop threads);
+   * completes with the reason the call ended.
+   */
+  public CompletableFuture<String> closeAsync() {
+    exec.execute(() -> teardown(LOCAL_CLOSE));
+    return closedFuture;
   }
 
   private void teardown(String reason) {

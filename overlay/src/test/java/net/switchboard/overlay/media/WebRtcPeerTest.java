@@ -13,7 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import net.switchboard.signaling.call.CallId;
+import net.switchboard.signaling.call.MediaSession;
+import net.switchboard.signaling.contact.MediaCapability;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,6 +158,83 @@ class WebRtcPeerTest {
     System.out.printf("audio heard: %d samples, rms %.3f, peak %.0f Hz%n", heard.length, rms, peak);
     assertTrue(rms > 0.05, "level above silence: " + rms);
     assertEquals(hz, peak, 20, "spectrum peaks at the sent tone");
+  }
+
+  @Test
+  void candidatesThatArriveBeforeTheOfferAreHeldBack() throws Exception {
+    List<IceCandidate> fromCaller = new CopyOnWriteArrayList<>();
+    List<IceCandidate> fromCallee = new CopyOnWriteArrayList<>();
+    WebRtcPeer caller = factory.newPeer(loopback(), collect(fromCaller));
+    WebRtcPeer callee = factory.newPeer(loopback(), collect(fromCallee));
+    pairs.add(new InProcessSignaling.Pair(caller, callee, null));
+    SessionDescription offer = caller.createOffer().get(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(() -> !fromCaller.isEmpty());
+    fromCaller.forEach(callee::addRemoteCandidate); // before the offer
+    SessionDescription answer = callee.acceptOffer(offer).get(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(() -> !fromCallee.isEmpty());
+    fromCallee.forEach(caller::addRemoteCandidate); // before the answer
+    caller.acceptAnswer(answer).get(5, TimeUnit.SECONDS);
+    caller.opened().get(10, TimeUnit.SECONDS);
+    callee.opened().get(10, TimeUnit.SECONDS);
+  }
+
+  private static PeerListener collect(List<IceCandidate> into) {
+    return new PeerListener() {
+      @Override
+      public void onLocalCandidate(IceCandidate c) {
+        into.add(c);
+      }
+    };
+  }
+
+  @Test
+  void mediaEngineAdapterConnectsAndHangingUpEndsTheOtherSide() throws Exception {
+    WebRtcMediaEngine engine = new WebRtcMediaEngine(factory, loopback());
+    java.util.Random random = new java.util.Random(7);
+    CallId callerId = CallId.random(random);
+    CallId calleeId = CallId.random(random);
+    AtomicReference<MediaSession> callerSession = new AtomicReference<>();
+    AtomicReference<MediaSession> calleeSession = new AtomicReference<>();
+    List<String> events = new CopyOnWriteArrayList<>();
+    MediaSession caller =
+        engine.open(callerId, Set.of(MediaCapability.DATA), events("caller", events, calleeSession));
+    callerSession.set(caller);
+    MediaSession callee =
+        engine.open(calleeId, Set.of(MediaCapability.DATA), events("callee", events, callerSession));
+    calleeSession.set(callee);
+    String offer = caller.createOffer().get(5, TimeUnit.SECONDS);
+    callee.setRemoteDescription(MediaSession.SdpType.OFFER, offer).get(5, TimeUnit.SECONDS);
+    String answer = callee.createAnswer().get(5, TimeUnit.SECONDS);
+    caller.setRemoteDescription(MediaSession.SdpType.ANSWER, answer).get(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> events.containsAll(List.of("caller open", "callee open")));
+    WebRtcPeer calleePeer = engine.peer(calleeId).orElseThrow();
+    engine.peer(callerId).orElseThrow().sendText("via the engine").get(5, TimeUnit.SECONDS);
+    caller.close();
+    await().atMost(Duration.ofSeconds(10)).until(() -> calleePeer.isClosed());
+    assertTrue(events.contains("callee failed: the other side hung up"), events.toString());
+    assertTrue(events.stream().noneMatch(e -> e.startsWith("caller failed")), events.toString());
+    await().atMost(Duration.ofSeconds(5)).until(() -> engine.peer(callerId).isEmpty());
+  }
+
+  private static MediaSession.Listener events(
+      String who, List<String> events, AtomicReference<MediaSession> other) {
+    return new MediaSession.Listener() {
+      @Override
+      public void onLocalCandidate(net.switchboard.signaling.call.IceCandidate c) {
+        other.get().addIceCandidate(c);
+      }
+
+      @Override
+      public void onDataChannelOpen() {
+        events.add(who + " open");
+      }
+
+      @Override
+      public void onFailed(String reason) {
+        events.add(who + " failed: " + reason);
+      }
+    };
   }
 
   private static short[] readRecording(Path wav) throws IOException {
