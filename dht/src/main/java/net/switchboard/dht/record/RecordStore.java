@@ -84,21 +84,34 @@ public final class RecordStore {
   /** The live record under a key, or null. */
   public DhtRecord get(byte namespace, Id256 key) {
     Held h = cache.getIfPresent(new StoreKey(namespace, key));
-    return h == null ? null : h.record;
+    return h == null || h.record.expiresAtMillis() <= clockMillis.getAsLong() ? null : h.record;
   }
 
+  /** True when a live record under {@code key} is held, in any namespace. */
   public boolean holds(Id256 key) {
-    for (StoreKey k : cache.asMap().keySet()) {
-      if (k.key().equals(key)) {
+    long now = clockMillis.getAsLong();
+    for (Held h : cache.asMap().values()) {
+      if (h.record.key().equals(key) && h.record.expiresAtMillis() > now) {
         return true;
       }
     }
     return false;
   }
 
+  /**
+   * Live records. Counted rather than taken from {@code estimatedSize()}: Caffeine's timer wheel
+   * evicts an expired entry up to about a second late, and until then it is still in the size.
+   */
   public int size() {
     cache.cleanUp();
-    return (int) cache.estimatedSize();
+    long now = clockMillis.getAsLong();
+    int n = 0;
+    for (Held h : cache.asMap().values()) {
+      if (h.record.expiresAtMillis() > now) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Every live record, ordered by key (deterministic). */
