@@ -39,6 +39,7 @@ public final class Summary {
     m.put("events", r.events());
     m.put("messages_by_type", new LinkedHashMap<>(r.messagesByType()));
     m.put("network", new LinkedHashMap<>(r.network()));
+    m.put("dht_counters", new LinkedHashMap<>(r.dhtCounters()));
     m.put("parameters", parameters(c));
     m.put("wall_seconds", wallSeconds);
     return m;

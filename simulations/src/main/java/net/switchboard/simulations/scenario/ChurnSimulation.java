@@ -93,7 +93,8 @@ public final class ChurnSimulation {
       double residual = model.residualSeconds(churnRandom);
       simulator.schedule(at, () -> {
         SimNode node = population.spawn(null, null);
-        scheduleLeave(node, model, measureStart - simulator.nowMillis() + toMillis(residual));
+        long life = toMillis(residual);
+        scheduleLeave(node, model, life == Long.MAX_VALUE ? life : measureStart - simulator.nowMillis() + life);
       });
     }
   }
@@ -194,6 +195,10 @@ public final class ChurnSimulation {
     net.put("put_retries", workload.putRetries());
     net.put("join_retries", population.joinRetries());
     net.put("queue_compactions", simulator.compactions());
+    Map<String, Long> counters = new LinkedHashMap<>();
+    for (String name : Population.COUNTERS) {
+      counters.put(name, population.counterTotal(name));
+    }
     long resolved = resolves.ok + resolves.failed;
     double seconds = config.durationMillis() / 1000.0;
     return new SimulationResult(
@@ -212,11 +217,28 @@ public final class ChurnSimulation {
         meanLive <= 0 ? 0 : (network.bytesSent() - bytesAtStart) / meanLive / seconds,
         byType,
         net,
+        counters,
         population.joins(),
         population.leaves(),
         simulator.executedEvents(),
         lostHolders,
         initialHolders);
+  }
+
+  /** Per published record: holders right after its first put, remaining life then, and fate. */
+  public List<RecordOutcome> recordOutcomes() {
+    List<RecordOutcome> out = new ArrayList<>();
+    for (TrackedRecord r : ledger.all()) {
+      if (r.published) {
+        out.add(new RecordOutcome(r.holdersAfterFirstPut, (r.expiresAtMillis - r.publishedAtMillis) / 1000.0, r.lost));
+      }
+    }
+    return out;
+  }
+
+  /** Hand-offs of records to newly seen nodes, summed over every node so far. */
+  public long handoffs() {
+    return population.counterTotal("handoff");
   }
 
   /** The simulator, for tests that step it. */

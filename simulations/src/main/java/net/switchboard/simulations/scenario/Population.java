@@ -42,7 +42,11 @@ public final class Population {
   private final Scheduler scheduler;
   private final List<SimNode> live = new ArrayList<>();
   private final TreeMap<Id256, SimNode> byId = new TreeMap<>();
+  /** Named core counters summed over all nodes for the summary. */
+  public static final List<String> COUNTERS = List.of(
+      "handoff", "republish_own", "republish_held", "rpc_timeouts", "rpc_retries", "dropped_unsolicited");
   private final long[] departedSent = new long[256];
+  private final long[] departedCounters = new long[COUNTERS.size()];
   private long departedBytesSent;
   private Listener listener = new Listener() {
     @Override
@@ -145,6 +149,9 @@ public final class Population {
       departedSent[t.code] += node.dht.metrics().sent(t);
     }
     departedBytesSent += node.dht.metrics().bytesSent();
+    for (int i = 0; i < COUNTERS.size(); i++) {
+      departedCounters[i] += node.dht.metrics().get(COUNTERS.get(i));
+    }
     leaves++;
     listener.left(node);
   }
@@ -226,6 +233,19 @@ public final class Population {
     long sum = departedBytesSent;
     for (SimNode n : live) {
       sum += n.dht.metrics().bytesSent();
+    }
+    return sum;
+  }
+
+  /** A named core counter (one of {@link #COUNTERS}) summed over all nodes, live and departed. */
+  public long counterTotal(String name) {
+    int i = COUNTERS.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("not a tracked counter: " + name);
+    }
+    long sum = departedCounters[i];
+    for (SimNode n : live) {
+      sum += n.dht.metrics().get(name);
     }
     return sum;
   }

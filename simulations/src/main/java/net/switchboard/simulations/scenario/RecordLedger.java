@@ -77,6 +77,17 @@ final class RecordLedger {
     return false;
   }
 
+  /** Live nodes among the 3k closest to the key that hold any version of {@code r}. */
+  int liveHoldersNearKey(TrackedRecord r) {
+    int n = 0;
+    for (SimNode node : population.closestLive(r.key, 3 * k)) {
+      if (holds(node, r)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   static boolean holds(SimNode n, TrackedRecord r) {
     return n.dht.store().get(SignedRecord.NAMESPACE, r.key) != null;
   }

@@ -22,6 +22,7 @@ import java.util.Map;
  *     workload's few puts and resolves included), per mean live node, per second
  * @param messagesByType messages sent after the warm-up, by type
  * @param network datagram counters of the virtual network (sent, lost, partitioned, unreachable)
+ * @param dhtCounters named counters of the core summed over all nodes (hand-offs, republishes, timeouts)
  * @param joins completed joins (whole run)
  * @param leaves departures
  * @param events events executed
@@ -45,6 +46,7 @@ public record SimulationResult(
     double maintenanceBytesPerNodePerSecond,
     Map<String, Long> messagesByType,
     Map<String, Long> network,
+    Map<String, Long> dhtCounters,
     long joins,
     long leaves,
     long events,

@@ -17,6 +17,7 @@ final class TrackedRecord {
   int putAttempt;
   long publishedAtMillis;
   int storedAtFirstPut;
+  int holdersAfterFirstPut;
   boolean lost;
   long lostAtMillis;
 

@@ -91,6 +91,7 @@ final class Workload {
         r.published = true;
         r.publishedAtMillis = simulator.nowMillis();
         r.storedAtFirstPut = res == null ? 0 : res.stored();
+        r.holdersAfterFirstPut = ledger.liveHoldersNearKey(r);
       }
       r.expiresAtMillis = Math.max(r.expiresAtMillis, version.expiresAtMillis());
     });

@@ -1,0 +1,78 @@
+package net.switchboard.simulations.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.switchboard.dht.seam.Scheduler;
+import org.junit.jupiter.api.Test;
+
+class EventQueueTest {
+
+  @Test
+  void eventsRunInTimeOrderAndTiesInSchedulingOrder() {
+    Simulator sim = new Simulator(0);
+    List<String> ran = new ArrayList<>();
+    sim.schedule(20, () -> ran.add("b"));
+    sim.schedule(10, () -> ran.add("a"));
+    sim.schedule(20, () -> ran.add("c"));
+    sim.post(20, () -> ran.add("d"));
+    sim.schedule(5, () -> sim.schedule(15, () -> ran.add("e"))); // due at 20, scheduled last
+    sim.runUntil(100);
+    assertEquals(List.of("a", "b", "c", "d", "e"), ran);
+    assertEquals(100, sim.nowMillis());
+  }
+
+  @Test
+  void aRandomWorkloadPopsSortedByTimeThenSequence() {
+    EventQueue q = new EventQueue();
+    SplittableRandom r = new SplittableRandom(3);
+    long[] times = new long[50_000];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = r.nextInt(1000);
+      q.add(times[i], i);
+    }
+    long lastTime = -1;
+    int lastSeq = -1;
+    while (!q.isEmpty()) {
+      long t = q.peekTime();
+      int seq = (Integer) q.poll();
+      assertEquals(times[seq], t);
+      assertTrue(t > lastTime || (t == lastTime && seq > lastSeq), "out of order at " + seq);
+      lastTime = t;
+      lastSeq = seq;
+    }
+  }
+
+  @Test
+  void cancelledTimersNeitherRunNorPileUp() {
+    Simulator sim = new Simulator(0);
+    int[] ran = {0};
+    for (int round = 0; round < 50; round++) {
+      List<Scheduler.Cancellable> timers = new ArrayList<>();
+      for (int i = 0; i < 10_000; i++) {
+        timers.add(sim.schedule(1_000_000 + i, () -> ran[0]++));
+      }
+      timers.forEach(Scheduler.Cancellable::cancel);
+    }
+    // 500,000 cancelled timers far in the future: compaction keeps the heap small
+    assertTrue(sim.pendingEvents() < 20_000, "heap holds " + sim.pendingEvents());
+    assertTrue(sim.compactions() > 0);
+    sim.runUntil(3_000_000);
+    assertEquals(0, ran[0]);
+    assertEquals(0, sim.pendingEvents());
+  }
+
+  @Test
+  void cancellingAfterRunningIsHarmless() {
+    Simulator sim = new Simulator(0);
+    int[] ran = {0};
+    Scheduler.Cancellable t = sim.schedule(1, () -> ran[0]++);
+    sim.runUntil(5);
+    t.cancel();
+    t.cancel();
+    assertEquals(1, ran[0]);
+  }
+}
