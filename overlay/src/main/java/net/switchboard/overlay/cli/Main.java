@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       NodeCommand.class,
       IdCommand.class,
+      net.switchboard.overlay.bench.BenchCommand.class,
       // resolve, call, bench, simulate, contacts: add their classes here
       CommandLine.HelpCommand.class,
     })

@@ -55,9 +55,12 @@ public record NodeConfig(
         "0.0.0.0", DEFAULT_PORT, List.of(), dht, defaultValidators(dht), null, 60_000);
   }
 
-  /** The validators every node runs: namespace 1 signed records. */
+  /** The validators every node runs: namespace 1 signed records, namespace 2 contact records. */
   public static List<NamespaceValidator> defaultValidators(DhtConfig dht) {
-    return List.of(new SignedRecordValidator(dht.maxRecordLifetimeMillis()));
+    return List.of(
+        new SignedRecordValidator(dht.maxRecordLifetimeMillis()),
+        net.switchboard.signaling.contact.ContactRecordValidator.forPeriods(
+            net.switchboard.signaling.contact.ContactPeriods.defaults()));
   }
 
   public NodeConfig withHost(String v) {
