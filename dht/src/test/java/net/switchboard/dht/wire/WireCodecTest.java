@@ -352,7 +352,7 @@ class WireCodecTest {
     int accepted = 0;
     int refused = 0;
     for (int i = 0; i < 200_000; i++) {
-      byte[] input = mutate(seeds.get(r.nextInt(seeds.size())), r);
+      byte[] input = WireSamples.mutate(seeds.get(r.nextInt(seeds.size())), r);
       try {
         Envelope m = WireCodec.decode(input);
         accepted++;
@@ -367,51 +367,5 @@ class WireCodecTest {
       }
     }
     assertTrue(accepted > 1_000 && refused > 100_000, "fuzz reached both paths: " + accepted + "/" + refused);
-  }
-
-  static byte[] mutate(byte[] original, SplittableRandom r) {
-    if (r.nextInt(50) == 0) {
-      byte[] random = new byte[r.nextInt(200)];
-      r.nextBytes(random);
-      if (random.length > 1 && r.nextBoolean()) {
-        random[0] = 1; // valid version, so the type and body checks get exercised
-        random[1] = (byte) MessageType.values()[r.nextInt(MessageType.values().length)].code;
-      }
-      return random;
-    }
-    byte[] b = original.clone();
-    int rounds = 1 + r.nextInt(3);
-    for (int round = 0; round < rounds && b.length > 0; round++) {
-      int at = r.nextInt(b.length);
-      switch (r.nextInt(6)) {
-        case 0 -> b[at] ^= (byte) (1 << r.nextInt(8));
-        case 1 -> b[at] = (byte) r.nextInt(256);
-        case 2 -> b = Arrays.copyOf(b, at);
-        case 3 -> {
-          byte[] ins = new byte[1 + r.nextInt(40)];
-          r.nextBytes(ins);
-          byte[] out = new byte[b.length + ins.length];
-          System.arraycopy(b, 0, out, 0, at);
-          System.arraycopy(ins, 0, out, at, ins.length);
-          System.arraycopy(b, at, out, at + ins.length, b.length - at);
-          b = out;
-        }
-        case 4 -> {
-          int len = Math.min(b.length - at, 1 + r.nextInt(40));
-          byte[] out = new byte[b.length - len];
-          System.arraycopy(b, 0, out, 0, at);
-          System.arraycopy(b, at + len, out, at, b.length - at - len);
-          b = out;
-        }
-        default -> {
-          int len = Math.min(b.length - at, 1 + r.nextInt(60));
-          byte[] out = new byte[b.length + len];
-          System.arraycopy(b, 0, out, 0, at + len);
-          System.arraycopy(b, at, out, at + len, b.length - at);
-          b = out;
-        }
-      }
-    }
-    return b;
   }
 }

@@ -1,10 +1,12 @@
 package net.switchboard.dht.wire;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.routing.Contact;
@@ -209,5 +211,55 @@ public final class WireSamples {
 
   private static String record(RawRecord r) {
     return r == null ? "no-record" : "record(ns=" + r.namespace() + " key=" + r.key().toHex() + " value=" + hex(r.value()) + ")";
+  }
+
+  /**
+   * A seeded mutation of a valid message: one to three bit flips, byte changes, truncations,
+   * insertions, deletions or duplications; or, one time in fifty, random bytes.
+   */
+  public static byte[] mutate(byte[] original, SplittableRandom r) {
+    if (r.nextInt(50) == 0) {
+      byte[] random = new byte[r.nextInt(200)];
+      r.nextBytes(random);
+      if (random.length > 1 && r.nextBoolean()) {
+        random[0] = 1; // valid version, so the type and body checks get exercised
+        random[1] = (byte) MessageType.values()[r.nextInt(MessageType.values().length)].code;
+      }
+      return random;
+    }
+    byte[] b = original.clone();
+    int rounds = 1 + r.nextInt(3);
+    for (int round = 0; round < rounds && b.length > 0; round++) {
+      int at = r.nextInt(b.length);
+      switch (r.nextInt(6)) {
+        case 0 -> b[at] ^= (byte) (1 << r.nextInt(8));
+        case 1 -> b[at] = (byte) r.nextInt(256);
+        case 2 -> b = Arrays.copyOf(b, at);
+        case 3 -> {
+          byte[] ins = new byte[1 + r.nextInt(40)];
+          r.nextBytes(ins);
+          byte[] out = new byte[b.length + ins.length];
+          System.arraycopy(b, 0, out, 0, at);
+          System.arraycopy(ins, 0, out, at, ins.length);
+          System.arraycopy(b, at, out, at + ins.length, b.length - at);
+          b = out;
+        }
+        case 4 -> {
+          int len = Math.min(b.length - at, 1 + r.nextInt(40));
+          byte[] out = new byte[b.length - len];
+          System.arraycopy(b, 0, out, 0, at);
+          System.arraycopy(b, at + len, out, at, b.length - at - len);
+          b = out;
+        }
+        default -> {
+          int len = Math.min(b.length - at, 1 + r.nextInt(60));
+          byte[] out = new byte[b.length + len];
+          System.arraycopy(b, 0, out, 0, at + len);
+          System.arraycopy(b, at, out, at + len, b.length - at);
+          b = out;
+        }
+      }
+    }
+    return b;
   }
 }
