@@ -55,8 +55,8 @@ public final class ConnectionBudget {
     return created;
   }
 
-  /** 32 live calls, 10 000 in the life of the process (about 650 MB of leaked native memory). */
+  /** 64 live connections, 10 000 in the life of the process (about 650 MB of leaked native memory). */
   public static ConnectionBudget defaults() {
-    return new ConnectionBudget(32, 10_000);
+    return new ConnectionBudget(64, 10_000);
   }
 }

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Receives files from the {@code file} data channel: reads the header, writes the following binary
  * messages to a {@code .part} file, checks the SHA-256 and only then moves the file to its final
- * name in the receive directory, replying {@code OK} or {@code ERR}. Runs on the peer's serial
+ * name in the receive directory, replying {@code OK} or {@code ERR} (after the local listener
+ * was told, so the sender never learns the outcome before this side has acted on it). Runs on the peer's serial
  * executor (the data channel callback copies each message and hands it over).
  */
 final class FileReceiver {
@@ -119,28 +120,29 @@ final class FileReceiver {
     closeOut(in);
     if (in.refusal != null) {
       deletePart(in);
+      tell(() -> failed.accept(in.header.name(), in.refusal));
       reply(FileHeader.error(in.header.sha256(), in.refusal));
-      failed.accept(in.header.name(), in.refusal);
       return;
     }
     String sha = HexFormat.of().formatHex(in.digest.digest());
     if (!sha.equals(in.header.sha256())) {
       deletePart(in);
       String reason = "SHA-256 mismatch (got " + sha + ")";
+      tell(() -> failed.accept(in.header.name(), reason));
       reply(FileHeader.error(in.header.sha256(), reason));
-      failed.accept(in.header.name(), reason);
       return;
     }
     try {
       Path target = SafeNames.unique(dir, SafeNames.sanitize(in.header.name()));
       Files.move(in.part, target, StandardCopyOption.ATOMIC_MOVE);
       long ms = (System.nanoTime() - in.startNanos) / 1_000_000;
+      FileTransfer done = new FileTransfer(in.header.name(), in.header.size(), sha, target, ms);
+      tell(() -> stored.accept(done));
       reply(FileHeader.ok(sha));
-      stored.accept(new FileTransfer(in.header.name(), in.header.size(), sha, target, ms));
     } catch (IOException e) {
       deletePart(in);
+      tell(() -> failed.accept(in.header.name(), "cannot store: " + e.getMessage()));
       reply(FileHeader.error(sha, "cannot store: " + e.getMessage()));
-      failed.accept(in.header.name(), "cannot store: " + e.getMessage());
     }
   }
 
@@ -148,8 +150,13 @@ final class FileReceiver {
     current = null;
     closeOut(in);
     deletePart(in);
+    tell(() -> failed.accept(in.header.name(), reason));
     reply(FileHeader.error(in.header.sha256(), reason));
-    failed.accept(in.header.name(), reason);
+  }
+
+  /** Runs a listener callback; a failing listener must not stop the protocol. */
+  private static void tell(Runnable callback) {
+    Guard.run("file listener", callback);
   }
 
   private void reply(String msg) {
@@ -167,7 +174,7 @@ final class FileReceiver {
     if (in != null) {
       closeOut(in);
       deletePart(in);
-      failed.accept(in.header.name(), "call ended after " + in.received + " bytes");
+      tell(() -> failed.accept(in.header.name(), "call ended after " + in.received + " bytes"));
     }
   }
 
