@@ -45,6 +45,8 @@ public final class SimulateCommand {
         --off-time D         delay before a departed node is replaced (default 0)
         --no-replace         do not replace departed nodes (the population decays)
         --record-bytes N     data bytes per record (default 200)
+        --crypto C           sim (default: the core's simulation stand-in, same sizes as
+                             Ed25519, ~100x cheaper) or ed25519 (real signatures, slow)
         --quiet              no progress bar
         --help               this text
       Writes DIR/summary.json, timeseries.csv, messages.csv, *.png and report.html.
@@ -164,6 +166,11 @@ public final class SimulateCommand {
         case "--warmup" -> config = config.withWarmupMillis(duration(flag, v));
         case "--off-time" -> config = config.withOffTimeMillis(duration(flag, v));
         case "--record-bytes" -> config = config.withRecordDataBytes(integer(flag, v, 1));
+        case "--crypto" -> config = config.withSignatures(switch (v) {
+          case "sim" -> net.switchboard.dht.seam.SimulationSignatureScheme.INSTANCE;
+          case "ed25519" -> net.switchboard.dht.seam.SignatureScheme.ed25519();
+          default -> throw new IllegalArgumentException("--crypto expects sim or ed25519, got '" + v + "'");
+        });
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }

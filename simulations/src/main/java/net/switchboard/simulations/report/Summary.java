@@ -70,6 +70,7 @@ public final class Summary {
     p.put("sample_interval", Durations.format(c.sampleIntervalMillis()));
     p.put("replace_leavers", c.replaceLeavers());
     p.put("off_time", Durations.format(c.offTimeMillis()));
+    p.put("crypto", c.signatures().toString());
     return p;
   }
 

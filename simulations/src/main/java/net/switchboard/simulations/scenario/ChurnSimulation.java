@@ -36,8 +36,8 @@ public final class ChurnSimulation {
     SplittableRandom root = new SplittableRandom(config.seed());
     this.network = new VirtualNetwork(simulator, root.split(), config.lossRate());
     List<NamespaceValidator> validators =
-        List.of(new SignedRecordValidator(config.dht().maxRecordLifetimeMillis()));
-    this.population = new Population(simulator, network, root.split(), config.dht(), validators);
+        List.of(new SignedRecordValidator(config.dht().maxRecordLifetimeMillis(), config.signatures()));
+    this.population = new Population(simulator, network, root.split(), config.dht(), validators, config.signatures());
     this.ledger = new RecordLedger(population, config.dht().k());
     this.churnRandom = root.split();
     this.workload = new Workload(config, simulator, population, ledger, root.split(), resolves);
@@ -67,8 +67,7 @@ public final class ChurnSimulation {
       simulator.schedule(config.warmupMillis() + config.partition().healMillis(), network::healPartition);
     }
     long total = end - simulator.startMillis();
-    simulator.runUntil(measureStart);
-    progress.update(simulator.elapsedMillis(), total, population.liveCount(), simulator.executedEvents());
+    runUntil(measureStart, progress, total);
     long bytesAtStart = network.bytesSent();
     Map<String, Long> sentAtStart = sentByType();
     workload.start();
@@ -76,14 +75,22 @@ public final class ChurnSimulation {
     double liveSum = 0;
     int liveSamples = 0;
     for (long t = measureStart + config.sampleIntervalMillis(); t <= end; t += config.sampleIntervalMillis()) {
-      simulator.runUntil(t);
+      runUntil(t, progress, total);
       Sample s = sampler.sample();
       liveSum += s.liveNodes();
       liveSamples++;
-      progress.update(simulator.elapsedMillis(), total, population.liveCount(), simulator.executedEvents());
     }
     simulator.runUntil(end);
     return result(sampler.samples(), bytesAtStart, sentAtStart, liveSamples == 0 ? population.liveCount() : liveSum / liveSamples);
+  }
+
+  /** Runs to {@code until}, telling {@code progress} every 1/200 of the whole run. */
+  private void runUntil(long until, Progress progress, long total) {
+    long step = Math.max(60_000, total / 200);
+    while (simulator.nowMillis() < until) {
+      simulator.runUntil(Math.min(until, simulator.nowMillis() + step));
+      progress.update(simulator.elapsedMillis(), total, population.liveCount(), simulator.executedEvents());
+    }
   }
 
   private void scheduleInitialPopulation(ChurnModel model) {
@@ -125,7 +132,7 @@ public final class ChurnSimulation {
     }
     int i = 0;
     for (ChurnTrace.Session s : trace.sessions()) {
-      Identity id = identities.computeIfAbsent(s.node(), label -> Identity.generate(keys.split()));
+      Identity id = identities.computeIfAbsent(s.node(), label -> Identity.generate(keys.split(), config.signatures()));
       long joinAt = s.joinSeconds() <= 0
           ? config.warmupMillis() * i++ / Math.max(1, initial.size())
           : config.warmupMillis() + toMillis(s.joinSeconds());

@@ -11,6 +11,7 @@ import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.NamespaceValidator;
 import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.dht.seam.SignatureScheme;
 import net.switchboard.dht.wire.MessageType;
 import net.switchboard.simulations.engine.Simulator;
 import net.switchboard.simulations.network.SimTransport;
@@ -40,6 +41,7 @@ public final class Population {
   private final DhtConfig config;
   private final List<NamespaceValidator> validators;
   private final Scheduler scheduler;
+  private final SignatureScheme signatures;
   private final List<SimNode> live = new ArrayList<>();
   private final TreeMap<Id256, SimNode> byId = new TreeMap<>();
   /** Named core counters summed over all nodes for the summary. */
@@ -61,7 +63,8 @@ public final class Population {
   private long joinRetries;
 
   public Population(Simulator simulator, VirtualNetwork network, SplittableRandom random, DhtConfig config,
-      List<NamespaceValidator> validators) {
+      List<NamespaceValidator> validators, SignatureScheme signatures) {
+    this.signatures = signatures;
     this.simulator = simulator;
     this.network = network;
     this.random = random;
@@ -80,7 +83,7 @@ public final class Population {
    */
   public SimNode spawn(Identity identity, String traceLabel) {
     SplittableRandom nodeRandom = random.split();
-    Identity id = identity != null ? identity : Identity.generate(nodeRandom.split());
+    Identity id = identity != null ? identity : Identity.generate(nodeRandom.split(), signatures);
     SimTransport transport = network.attach();
     DhtNode dht = new DhtNode(id, transport, scheduler, nodeRandom, config, validators);
     SimNode node = new SimNode(created++, dht, transport, simulator.nowMillis(), traceLabel);

@@ -1,6 +1,8 @@
 package net.switchboard.simulations.scenario;
 
 import net.switchboard.dht.DhtConfig;
+import net.switchboard.dht.seam.SignatureScheme;
+import net.switchboard.dht.seam.SimulationSignatureScheme;
 import net.switchboard.simulations.churn.ChurnSpec;
 import net.switchboard.simulations.network.Partition;
 
@@ -25,6 +27,9 @@ import net.switchboard.simulations.network.Partition;
  * @param recordDataBytes size of each record's data
  * @param replaceLeavers whether a departed node is replaced by a fresh one (keeps the population near N)
  * @param offTimeMillis delay before the replacement joins
+ * @param signatures the signature primitive of every identity and validator: by default the
+ *     core's {@link SimulationSignatureScheme} (same sizes and flows as Ed25519 at ~1/100 of the
+ *     CPU; honest nodes only), or {@link SignatureScheme#ed25519()} for a real-crypto run
  */
 public record ScenarioConfig(
     int nodes,
@@ -42,7 +47,8 @@ public record ScenarioConfig(
     long publishWindowMillis,
     int recordDataBytes,
     boolean replaceLeavers,
-    long offTimeMillis) {
+    long offTimeMillis,
+    SignatureScheme signatures) {
 
   private static final long MINUTE = 60_000;
   private static final long HOUR = 60 * MINUTE;
@@ -50,7 +56,8 @@ public record ScenarioConfig(
   /** 1,000 nodes, 24 h, Weibull(0.38, median 2 h), 1,000 records, the core's default DhtConfig. */
   public static ScenarioConfig defaults() {
     return new ScenarioConfig(1000, 24 * HOUR, 10 * MINUTE, ChurnSpec.parse("weibull:shape=0.38,median=2h"), 1000, 1,
-        DhtConfig.defaults(), 0.0, null, 10 * MINUTE, 0.2, 12 * HOUR, 10 * MINUTE, 200, true, 0);
+        DhtConfig.defaults(), 0.0, null, 10 * MINUTE, 0.2, 12 * HOUR, 10 * MINUTE, 200, true, 0,
+        SimulationSignatureScheme.INSTANCE);
   }
 
   /** Throws {@link IllegalArgumentException} naming the first bad value. */
@@ -67,6 +74,7 @@ public record ScenarioConfig(
         "record refresh (" + recordRefreshMillis + "ms) must be shorter than the TTL (" + dht.recordTtlMillis() + "ms)");
     check(recordDataBytes >= 1 && recordDataBytes <= 2048, "record size must be 1..2048 bytes, got " + recordDataBytes);
     check(offTimeMillis >= 0, "off-time must be >= 0");
+    check(signatures != null, "signature scheme missing");
     check(partition == null || partition.healMillis() <= durationMillis, "partition must heal within the duration");
     return this;
   }
@@ -78,66 +86,70 @@ public record ScenarioConfig(
   }
 
   public ScenarioConfig withNodes(int v) {
-    return new ScenarioConfig(v, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(v, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withDurationMillis(long v) {
-    return new ScenarioConfig(nodes, v, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, v, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withWarmupMillis(long v) {
-    return new ScenarioConfig(nodes, durationMillis, v, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, v, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withChurn(ChurnSpec v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, v, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, v, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withRecords(int v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, v, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, v, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withSeed(long v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, v, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, v, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withDht(DhtConfig v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, v, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, v, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withLossRate(double v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, v, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, v, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withPartition(Partition v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, v, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, v, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withSampleIntervalMillis(long v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, v, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, v, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withResolvesPerSecond(double v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, v, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, v, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withRecordRefreshMillis(long v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, v, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, v, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withPublishWindowMillis(long v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, v, recordDataBytes, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, v, recordDataBytes, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withRecordDataBytes(int v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, v, replaceLeavers, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, v, replaceLeavers, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withReplaceLeavers(boolean v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, v, offTimeMillis);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, v, offTimeMillis, signatures);
   }
 
   public ScenarioConfig withOffTimeMillis(long v) {
-    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, v);
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, v, signatures);
+  }
+
+  public ScenarioConfig withSignatures(SignatureScheme v) {
+    return new ScenarioConfig(nodes, durationMillis, warmupMillis, churn, records, seed, dht, lossRate, partition, sampleIntervalMillis, resolvesPerSecond, recordRefreshMillis, publishWindowMillis, recordDataBytes, replaceLeavers, offTimeMillis, v);
   }
 }

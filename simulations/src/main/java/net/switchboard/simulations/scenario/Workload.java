@@ -42,7 +42,7 @@ final class Workload {
   void start() {
     SplittableRandom ownerKeys = random.split();
     for (int i = 0; i < config.records(); i++) {
-      Identity owner = Identity.generate(ownerKeys.split());
+      Identity owner = Identity.generate(ownerKeys.split(), config.signatures());
       TrackedRecord r = new TrackedRecord(i, owner, SignedRecord.keyOf(owner.publicKey()));
       ledger.add(r);
       long at = config.records() == 1 ? 0 : config.publishWindowMillis() * i / config.records();
