@@ -138,7 +138,9 @@ public final class RpcEngine {
       requestId = random.nextLong();
     } while (pending.containsKey(requestId));
     Id256 known = verified.idAt(to);
-    boolean prove = known == null || (expectedId != null && !expectedId.equals(known));
+    // Without an expected id (a bootstrap ping) the endpoint may now hold a new identity: always
+    // ask for a fresh proof rather than trusting what was proven there before.
+    boolean prove = known == null || expectedId == null || !expectedId.equals(known);
     byte[] datagram = WireCodec.encode(new Envelope(requestId, self.nodeId(), prove, null, body));
     Pending p = new Pending(requestId, to, expectedId, datagram, handler, retries + 1, timeoutMillis);
     pending.put(requestId, p);
