@@ -37,6 +37,7 @@ public final class OverlayNode {
   private final VertxScheduler scheduler;
   private final VertxUdpTransport transport;
   private final DataDir dataDir;
+  private final AutoCloseable dataDirLock;
   private final SnapshotSaver snapshots;
   private final NodeLog log;
   private final long startedAtMillis;
@@ -52,13 +53,15 @@ public final class OverlayNode {
 
   private OverlayNode(
       NodeConfig config, Identity identity, RandomGenerator random, VertxScheduler scheduler,
-      VertxUdpTransport transport, DataDir dataDir, List<Contact> warmContacts, NodeLog log) {
+      VertxUdpTransport transport, DataDir dataDir, AutoCloseable dataDirLock, List<Contact> warmContacts,
+      NodeLog log) {
     this.config = config;
     this.identity = identity;
     this.random = random;
     this.scheduler = scheduler;
     this.transport = transport;
     this.dataDir = dataDir;
+    this.dataDirLock = dataDirLock;
     this.warmContacts = warmContacts;
     this.log = log;
     this.snapshots = dataDir == null ? null : new SnapshotSaver(dataDir, scheduler.context(), log);
@@ -74,21 +77,32 @@ public final class OverlayNode {
    */
   public static CompletableFuture<OverlayNode> start(
       Vertx vertx, NodeConfig config, Identity identity, RandomGenerator random, NodeLog log) {
-    DataDir dataDir;
-    List<Contact> warm;
+    DataDir dataDir = null;
+    AutoCloseable lock = null;
+    List<Contact> warm = List.of();
     try {
-      dataDir = config.dataDir() == null ? null : DataDir.open(config.dataDir());
-      warm = dataDir == null ? List.of() : readSnapshot(dataDir, log);
+      if (config.dataDir() != null) {
+        dataDir = DataDir.open(config.dataDir());
+        lock = dataDir.lock();
+        warm = readSnapshot(dataDir, log);
+      }
     } catch (IOException e) {
       return CompletableFuture.failedFuture(e);
     }
     Context context = NodeContexts.newEventLoopContext(vertx);
     VertxScheduler scheduler = new VertxScheduler(context);
+    DataDir dir = dataDir;
+    AutoCloseable dirLock = lock;
+    List<Contact> warmContacts = warm;
     return VertxUdpTransport.bind(context, config.host(), config.port())
-        .exceptionallyCompose(e -> CompletableFuture.failedFuture(new IOException(
-            "cannot bind UDP " + config.host() + ":" + config.port() + ": " + rootMessage(e), e)))
+        .exceptionallyCompose(e -> {
+          release(dirLock);
+          return CompletableFuture.failedFuture(new IOException(
+              "cannot bind UDP " + config.host() + ":" + config.port() + ": " + rootMessage(e), e));
+        })
         .thenCompose(transport -> {
-          OverlayNode node = new OverlayNode(config, identity, random, scheduler, transport, dataDir, warm, log);
+          OverlayNode node =
+              new OverlayNode(config, identity, random, scheduler, transport, dir, dirLock, warmContacts, log);
           CompletableFuture<OverlayNode> booted = new CompletableFuture<>();
           scheduler.execute(() -> {
             try {
@@ -96,6 +110,7 @@ public final class OverlayNode {
               booted.complete(node);
             } catch (RuntimeException e) {
               transport.close();
+              release(dirLock);
               booted.completeExceptionally(e);
             }
           });
@@ -233,8 +248,21 @@ public final class OverlayNode {
             ? snapshots.save(contacts)
             : CompletableFuture.<Void>completedFuture(null))
         .thenCompose(v -> transport.close())
-        .whenComplete((v, e) -> log.info(graceful ? "stopped" : "killed"));
+        .whenComplete((v, e) -> {
+          release(dataDirLock);
+          log.info(graceful ? "stopped" : "killed");
+        });
     return stopped;
+  }
+
+  private static void release(AutoCloseable lock) {
+    if (lock != null) {
+      try {
+        lock.close();
+      } catch (Exception e) {
+        // the lock dies with the process anyway
+      }
+    }
   }
 
   private static void cancel(Scheduler.Cancellable c) {

@@ -62,6 +62,21 @@ class RestartTest {
   }
 
   @Test
+  void twoNodesCannotShareADataDirectory() throws Exception {
+    Path data = dir.resolve("data");
+    try (LocalTestnet net = LocalTestnet.start(1)) {
+      OverlayNode first = startFrom(net, data, List.of());
+
+      java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+          java.util.concurrent.ExecutionException.class, () -> startFrom(net, data, List.of()));
+      assertTrue(e.getCause().getMessage().contains("in use by another running node"), e.getCause().getMessage());
+
+      first.stop().get(10, TimeUnit.SECONDS);
+      startFrom(net, data, List.of()).kill().get(10, TimeUnit.SECONDS); // free again once stopped
+    }
+  }
+
+  @Test
   void anUnreadableSnapshotIsIgnoredNotFatal() throws Exception {
     Path data = dir.resolve("data");
     DataDir.open(data);
