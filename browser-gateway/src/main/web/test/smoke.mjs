@@ -1,0 +1,10 @@
+import * as c from '../src/core.js';
+const seed = c.unhex('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60');
+const pk = c.publicKeyOf(seed);
+console.log(c.hex(pk), c.printId(pk), c.hex(c.parseId(c.printId(pk))) === c.hex(pk));
+const recs = await c.sealContactRecords(seed, { transports: 4, media: 7, routes: [new Uint8Array(32)] }, 5, Date.now());
+const keys = c.lookupKeys(pk, Date.now())[0];
+console.log(await c.openContactRecord(keys, recs[0].value, Date.now()));
+const env = await c.sealEnvelope(seed, pk, Date.now(), c.ascii('hi'));
+console.log(new TextDecoder().decode((await c.openEnvelope(seed, env)).body));
+console.log(c.safetyNumber(pk, c.publicKeyOf(c.newSeed())));
