@@ -30,10 +30,21 @@ public final class AdminServer {
 
   /** Starts serving {@code node} on 127.0.0.1:{@code port} (0 picks a free port). */
   public static CompletableFuture<AdminServer> start(Vertx vertx, OverlayNode node, int port) {
+    return start(vertx, node, port, java.util.List.of());
+  }
+
+  /** Like {@link #start(Vertx, OverlayNode, int)}, also serving what {@code extensions} add. */
+  public static CompletableFuture<AdminServer> start(
+      Vertx vertx, OverlayNode node, int port, java.util.List<AdminExtension> extensions) {
     CompletableFuture<AdminServer> started = new CompletableFuture<>();
     node.scheduler().context().runOnContext(v -> {
       Router router = Router.router(vertx);
-      router.get("/status").handler(rc -> answer(rc, node, d -> AdminViews.status(node, d)));
+      router.get("/status").handler(rc -> answer(rc, node, d -> {
+        JsonObject status = AdminViews.status(node, d);
+        extensions.forEach(e -> e.addStatus(status));
+        return status;
+      }));
+      extensions.forEach(e -> e.addRoutes(router, node));
       router.get("/records").handler(rc -> answer(rc, node, d -> AdminViews.records(d.store().records())));
       router.get("/metrics").handler(rc -> answer(rc, node, d -> AdminViews.metrics(node, d)));
       router.errorHandler(404, rc -> fail(rc, 404, "no such resource: " + rc.request().path()));

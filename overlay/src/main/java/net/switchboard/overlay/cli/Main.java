@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
       NodeCommand.class,
       IdCommand.class,
       net.switchboard.overlay.bench.BenchCommand.class,
-      // resolve, call, bench, simulate, contacts: add their classes here
+      ResolveCommand.class,
+      ContactsCommand.class,
+      SimulateCliCommand.class,
+      // new commands: add their classes here
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Callable<Integer> {
