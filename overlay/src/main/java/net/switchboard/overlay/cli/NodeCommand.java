@@ -58,6 +58,10 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--alpha", paramLabel = "N", description = "Parallel requests per lookup (default: 3).")
   Integer alpha;
 
+  @Option(names = "--restricted",
+      description = "Restricted mode: only your contacts ('switchboard contacts add') can read your contact record's routes.")
+  boolean restricted;
+
   @Option(names = "--json", description = "When ready, print {id, node_id, udp, addresses, admin_port} as one JSON line on stdout.")
   boolean json;
 
@@ -66,7 +70,8 @@ public final class NodeCommand implements Callable<Integer> {
     NodeConfig config = config();
     Identity identity = data.loadIdentity(spec.commandLine().getErr()).identity();
     NodeLog log = NodeLog.stderr("node " + identity.nodeId().shortHex());
-    RunningNode running = RunningNode.start(config, noAdmin ? -1 : adminPort, identity, log);
+    RunningNode running = RunningNode.start(config, noAdmin ? -1 : adminPort, identity, log,
+        net.switchboard.overlay.contacts.NodeContacts.Options.defaults().withRestricted(restricted));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       running.stop();

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.overlay.admin.AdminServer;
+import net.switchboard.overlay.contacts.NodeContacts;
 import net.switchboard.overlay.node.NodeConfig;
 import net.switchboard.overlay.node.NodeLog;
 import net.switchboard.overlay.node.OverlayNode;
@@ -18,12 +19,14 @@ final class RunningNode {
   final Vertx vertx;
   final OverlayNode node;
   final AdminServer admin; // null when disabled
+  final NodeContacts contacts;
   private final NodeLog log;
 
-  private RunningNode(Vertx vertx, OverlayNode node, AdminServer admin, NodeLog log) {
+  private RunningNode(Vertx vertx, OverlayNode node, AdminServer admin, NodeContacts contacts, NodeLog log) {
     this.vertx = vertx;
     this.node = node;
     this.admin = admin;
+    this.contacts = contacts;
     this.log = log;
   }
 
@@ -31,19 +34,27 @@ final class RunningNode {
    * Starts Vert.x, the node and (unless {@code adminPort} is negative) the admin API; on any
    * failure, undoes what was started and throws a {@link CliException} saying why.
    */
-  static RunningNode start(NodeConfig config, int adminPort, Identity identity, NodeLog log) {
+  static RunningNode start(
+      NodeConfig config, int adminPort, Identity identity, NodeLog log, NodeContacts.Options contactOptions) {
     Vertx vertx = Vertx.vertx();
     OverlayNode node = null;
+    NodeContacts contacts = null;
     try {
       node = OverlayNode.start(vertx, config, identity, new SecureRandom(), log)
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      contacts = NodeContacts.start(node, contactOptions, log).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       AdminServer admin = null;
       if (adminPort >= 0) {
-        admin = AdminServer.start(vertx, node, adminPort).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        admin = AdminServer.start(vertx, node, adminPort, java.util.List.of(contacts.adminExtension()))
+            .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        contacts.adminListening(admin.port());
         log.info("admin API on http://" + AdminServer.HOST + ":" + admin.port());
       }
-      return new RunningNode(vertx, node, admin, log);
+      return new RunningNode(vertx, node, admin, contacts, log);
     } catch (Exception e) {
+      if (contacts != null) {
+        await(contacts.stop());
+      }
       if (node != null) {
         await(node.stop());
       }
@@ -56,6 +67,7 @@ final class RunningNode {
   /** Graceful shutdown: admin API, then the node (saving its snapshot), then Vert.x. */
   void stop() {
     log.info("shutting down");
+    await(contacts.stop());
     if (admin != null) {
       await(admin.close());
     }
