@@ -294,6 +294,9 @@ public final class DhtNode {
     if (known != null && known.endpoint().equals(from)) {
       return; // in the table from a warm start; its next response proves it
     }
+    if (!table.hasRoomFor(id)) {
+      return; // a full bucket would not take it; it proves itself if we ever ask it something
+    }
     if (pingBacksInFlight.size() >= 64 || !pingBacksInFlight.add(from)) {
       return;
     }

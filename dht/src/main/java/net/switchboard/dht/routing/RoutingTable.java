@@ -143,6 +143,18 @@ public final class RoutingTable {
     return true;
   }
 
+  /**
+   * Whether a newly proven {@code id} could enter its bucket now (the bucket has room). When it
+   * could not, proving the id is wasted work: it would only wait in the replacement cache.
+   */
+  public boolean hasRoomFor(Id256 id) {
+    if (id.equals(self)) {
+      return false;
+    }
+    KBucket b = bucket(bucketIndex(id), false);
+    return b == null || b.entries.size() < k;
+  }
+
   public boolean contains(Id256 id) {
     KBucket b = bucket(bucketIndex(id), false);
     return b != null && b.indexOf(id) >= 0;
