@@ -271,6 +271,11 @@ public final class OverlayNode {
     }
   }
 
+  /** True once {@link #stop()} or {@link #kill()} was called. */
+  public synchronized boolean isStopped() {
+    return stopped != null;
+  }
+
   static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {

@@ -28,7 +28,8 @@ import net.switchboard.overlay.node.OverlayNode;
  * }
  * }</pre>
  *
- * Node 0 founds the network; the others join through it, {@link Options#parallelJoins} at a time.
+ * Node 0 founds the network; the others join through the first live node, {@link
+ * Options#parallelJoins} at a time.
  */
 public final class LocalTestnet implements AutoCloseable {
   private static final long JOIN_TIMEOUT_SECONDS = 60;
@@ -103,7 +104,7 @@ public final class LocalTestnet implements AutoCloseable {
     }
   }
 
-  /** Adds {@code n} nodes, each joined through node 0, {@code parallelJoins} at a time. */
+  /** Adds {@code n} nodes, each joined through the first live node, {@code parallelJoins} at a time. */
   public LocalTestnet grow(int n) {
     int added = 0;
     if (nodes.isEmpty() && n > 0) {
@@ -114,7 +115,7 @@ public final class LocalTestnet implements AutoCloseable {
       int wave = Math.min(options.parallelJoins(), n - added);
       List<CompletableFuture<OverlayNode>> joining = new ArrayList<>();
       for (int i = 0; i < wave; i++) {
-        joining.add(addNode(List.of(nodes.get(0).endpoint())));
+        joining.add(addNode(List.of(bootstrap())));
       }
       for (CompletableFuture<OverlayNode> f : joining) {
         await(f);
@@ -162,10 +163,10 @@ public final class LocalTestnet implements AutoCloseable {
     return nodes.get(i);
   }
 
-  /** Every node started so far, killed ones included, in start order. */
+  /** Every node started so far, killed ones included, in start order (null for one still starting). */
   public List<OverlayNode> nodes() {
     synchronized (nodes) {
-      return List.copyOf(nodes);
+      return Collections.unmodifiableList(new ArrayList<>(nodes));
     }
   }
 
@@ -173,9 +174,16 @@ public final class LocalTestnet implements AutoCloseable {
     return nodes.size();
   }
 
-  /** The endpoint of node 0, for joining from outside. */
+  /** The endpoint of the first live node (node 0 unless it was killed), for joining from outside. */
   public Endpoint bootstrap() {
-    return nodes.get(0).endpoint();
+    return live().stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("no live node to bootstrap from"))
+        .endpoint();
+  }
+
+  /** The nodes not killed or stopped, in start order. */
+  public List<OverlayNode> live() {
+    return nodes().stream().filter(n -> n != null && !n.isStopped()).toList();
   }
 
   /** The shared Vert.x instance. */

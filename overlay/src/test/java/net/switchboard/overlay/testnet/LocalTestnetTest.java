@@ -67,6 +67,20 @@ class LocalTestnetTest {
     }
   }
 
+  @Test
+  void theTestnetKeepsGrowingAfterItsFirstNodeIsKilled() throws Exception {
+    try (LocalTestnet net = LocalTestnet.start(4)) {
+      net.kill(0);
+
+      net.grow(2);
+
+      assertEquals(6, net.size());
+      assertEquals(5, net.live().size());
+      assertEquals(net.node(1).endpoint(), net.bootstrap());
+      assertTrue(net.node(5).call(d -> d.routingTableSize()).get(5, TimeUnit.SECONDS) >= 3);
+    }
+  }
+
   static Optional<DhtRecord> resolve(OverlayNode at, DhtRecord r) throws Exception {
     return at.callAsync(d -> d.get(r.key(), r.namespace())).get(20, TimeUnit.SECONDS).record();
   }
