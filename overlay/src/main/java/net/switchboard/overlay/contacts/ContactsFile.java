@@ -25,6 +25,8 @@ public final class ContactsFile {
   /** Held while a command changes the list. */
   public static final String LOCK_FILE = ".contacts.lock";
 
+  private static final Object IN_PROCESS = new Object();
+
   private final Path file;
 
   private ContactsFile(Path file) {
@@ -75,6 +77,12 @@ public final class ContactsFile {
   public ContactBook update(UnaryOperator<ContactBook> change) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     AtomicFiles.createPrivateDirectory(dir);
+    synchronized (IN_PROCESS) { // file locks exclude other processes, not other threads
+      return updateLocked(dir, change);
+    }
+  }
+
+  private ContactBook updateLocked(Path dir, UnaryOperator<ContactBook> change) throws IOException {
     try (FileChannel ch = FileChannel.open(dir.resolve(LOCK_FILE),
             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = ch.lock()) {
