@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ResolveCommand.class,
       ContactsCommand.class,
       SimulateCliCommand.class,
+      net.switchboard.overlay.calls.CallCommand.class,
       // new commands: add their classes here
       CommandLine.HelpCommand.class,
     })

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 public final class NodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOptions data;
+  @Mixin net.switchboard.overlay.calls.CallOptions callOptions;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "7400",
       description = "UDP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
@@ -68,12 +69,22 @@ public final class NodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     NodeConfig config = config();
+    net.switchboard.overlay.calls.CallSettings callSettings = callSettings();
     Identity identity = data.loadIdentity(spec.commandLine().getErr()).identity();
     NodeLog log = NodeLog.stderr("node " + identity.nodeId().shortHex());
     RunningNode running = RunningNode.start(config, noAdmin ? -1 : adminPort, identity, log,
         net.switchboard.overlay.contacts.NodeContacts.Options.defaults().withRestricted(restricted));
+    net.switchboard.overlay.calls.NodeCalls calls;
+    try {
+      calls = net.switchboard.overlay.calls.NodeCalls.startBlocking(
+          running.vertx, running.node, callSettings, log, running.contacts);
+    } catch (RuntimeException e) {
+      running.stop();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      calls.close(); // media first: the native factory is disposed before the node stops
       running.stop();
       stopped.countDown();
     }, "switchboard-shutdown"));
@@ -114,6 +125,14 @@ public final class NodeCommand implements Callable<Integer> {
         .withDht(dht)
         .withValidators(NodeConfig.defaultValidators(dht))
         .withDataDir(data.path());
+  }
+
+  private net.switchboard.overlay.calls.CallSettings callSettings() {
+    try {
+      return callOptions.settings(data.path(), net.switchboard.overlay.calls.NodeCalls.isLoopback(host), restricted);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private void checkPort(String option, int value) {
