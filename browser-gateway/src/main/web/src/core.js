@@ -303,7 +303,9 @@ export async function openEnvelope(seed, env) {
   const senderPk = seal.slice(0, 32), sig = seal.slice(32);
   const timestamp = readU64(inner, 0), messageId = inner.slice(8, 24), body = inner.slice(24);
   if (!verify(senderPk, sig, concat(SIG_DOMAIN, senderPk, pk, ephPub, u64(timestamp), messageId, ct))) {
-    throw new Rejected('FORGED', 'sender signature does not verify');
+    const e = new Rejected('FORGED', 'sender signature does not verify');
+    e.claimedSender = senderPk;
+    throw e;
   }
   return { senderPk, timestamp, messageId, body };
 }

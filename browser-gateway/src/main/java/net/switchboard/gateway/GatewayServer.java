@@ -213,7 +213,7 @@ public final class GatewayServer {
     String type = m.getString("t", "");
     if (s.publicKey == null) {
       if (!"auth".equals(type)) {
-        s.send(error(null, "unauthenticated", "answer the challenge first"));
+        s.send(error(m.getValue("rid"), "unauthenticated", "answer the challenge first"));
         return;
       }
       onAuth(s, m);
