@@ -112,6 +112,31 @@ class MainTest {
   }
 
   @Test
+  void everySubcommandAtEveryLevelAnswersHelpWithExitZero() {
+    java.util.List<String> failures = new java.util.ArrayList<>();
+    helpOfEachSubcommand(Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
+        new java.util.ArrayList<>(), failures);
+    assertEquals(java.util.List.of(), failures);
+  }
+
+  private static void helpOfEachSubcommand(picocli.CommandLine cl, java.util.List<String> path, java.util.List<String> failures) {
+    for (var sub : cl.getSubcommands().entrySet()) {
+      if (sub.getKey().equals("help")) {
+        continue;
+      }
+      java.util.List<String> args = new java.util.ArrayList<>(path);
+      args.add(sub.getKey());
+      java.util.List<String> withHelp = new java.util.ArrayList<>(args);
+      withHelp.add("--help");
+      Run r = run(withHelp.toArray(String[]::new));
+      if (r.exit() != 0) { // some commands delegate help to their own parser writing to System.out
+        failures.add(String.join(" ", withHelp) + " -> exit " + r.exit() + ": " + r.err());
+      }
+      helpOfEachSubcommand(sub.getValue(), args, failures);
+    }
+  }
+
+  @Test
   void anUnusableDataDirFailsInOneLineWithExitOne() throws Exception {
     Path file = dir.resolve("a-file");
     Files.writeString(file, "x");
