@@ -51,7 +51,13 @@ public final class GatewayServer {
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final GatewayStats stats = new GatewayStats();
-  private volatile RouteHandler fallback = m -> {};
+  /** With no node signaling installed: envelopes for nobody here are never acknowledged. */
+  private static final RouteHandler SILENT = m -> {
+    if (SignalingEnvelope.looksLikeEnvelope(m.payload())) {
+      m.holdReply();
+    }
+  };
+  private volatile RouteHandler fallback = SILENT;
   private HttpServer http;
 
   private record Pending(Session session, CompletableFuture<Void> acked) {}
@@ -121,7 +127,7 @@ public final class GatewayServer {
 
   /** Receives what is routed to this node but not for a page here. */
   public void setFallback(RouteHandler handler) {
-    this.fallback = handler == null ? m -> {} : handler;
+    this.fallback = handler == null ? SILENT : handler;
   }
 
   /**
