@@ -171,7 +171,7 @@ class ContactPublishingTest {
   void auditSeesHoldersDropAndRepublishesToTheNewClosest() {
     await(publishing.start());
     ContactPublishing.Audit before = await(publishing.audit());
-    assertEquals(before.asked(), before.holders(), "every closest node holds the fresh record");
+    assertTrue(before.holders() >= before.asked(), "every closest node holds the fresh record: " + before);
     assertEquals(0, publishing.republishesAfterAudit());
 
     Id256 key = publishing.current().get(0).key();
