@@ -66,7 +66,7 @@ public final class BenchDhtCommand implements Callable<Integer> {
     PrintStream progress = System.err;
     long t0 = System.nanoTime();
     progress.printf("starting %d nodes on 127.0.0.1...%n", nodes);
-    try (LocalTestnet net = LocalTestnet.start(nodes, LocalTestnet.Options.defaults().withDht(dht).withSeed(seed).withParallelJoins(32))) {
+    try (LocalTestnet net = LocalTestnet.start(nodes, LocalTestnet.Options.defaults().withDht(dht).withSeed(seed).withParallelJoins(16))) {
       double startSeconds = (System.nanoTime() - t0) / 1e9;
       progress.printf("%d nodes joined in %.1f s%n", nodes, startSeconds);
       List<DhtBenchmark.Target> targets = new ArrayList<>();
