@@ -66,6 +66,9 @@ public final class NodeCalls {
     default void onFileFailed(CallSession call, String name, String reason) {}
 
     default void onAudioHeard(CallSession call) {}
+
+    /** A signaling envelope was routed to {@code target} and acknowledged after {@code hops} hops (node thread). */
+    default void onRouted(net.switchboard.dht.identity.Id256 target, int hops) {}
   }
 
   private final OverlayNode node;
@@ -170,7 +173,23 @@ public final class NodeCalls {
   /** On the node thread. */
   private void build(Identity person) {
     List<SignalingTransport> transports = new ArrayList<>();
-    transports.add(OverlayTransport.over(OverlayRouter.of(node.dht())));
+    OverlayRouter router = OverlayRouter.of(node.dht());
+    transports.add(OverlayTransport.over(new OverlayRouter() {
+      @Override
+      public CompletableFuture<net.switchboard.dht.route.RouteReply> route(
+          net.switchboard.dht.identity.Id256 target, byte[] payload) {
+        return router.route(target, payload).whenComplete((reply, error) -> {
+          if (reply != null) {
+            events.onRouted(target, reply.hops());
+          }
+        });
+      }
+
+      @Override
+      public void setRouteHandler(net.switchboard.dht.route.RouteHandler handler) {
+        router.setRouteHandler(handler);
+      }
+    }));
     if (direct != null) {
       transports.add(direct);
     }
