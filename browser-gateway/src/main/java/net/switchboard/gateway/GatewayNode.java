@@ -40,6 +40,15 @@ public interface GatewayNode {
   /** Runs {@code task} on the node's thread. */
   void execute(Runnable task);
 
+  /**
+   * Installs {@code wrap(current handler)} as the route handler, atomically on the node's thread, so
+   * the node's own signaling (installed earlier) keeps receiving what is not for a page. The default
+   * cannot see the current handler and wraps a silent one.
+   */
+  default void chainRouteHandler(java.util.function.UnaryOperator<RouteHandler> wrap) {
+    setRouteHandler(wrap.apply(null));
+  }
+
   /** Adapts a {@link DhtNode} driven by {@code scheduler} (its own thread). */
   static GatewayNode of(DhtNode dht, Scheduler scheduler) {
     return new GatewayNode() {
@@ -83,6 +92,11 @@ public interface GatewayNode {
         scheduler.execute(task);
       }
 
+      @Override
+      public void chainRouteHandler(java.util.function.UnaryOperator<RouteHandler> wrap) {
+        scheduler.execute(() -> dht.setRouteHandler(wrap.apply(currentHandler(dht))));
+      }
+
       private <T> CompletableFuture<T> onNode(Supplier<CompletableFuture<T>> op) {
         CompletableFuture<T> out = new CompletableFuture<>();
         scheduler.execute(() -> {
@@ -101,5 +115,20 @@ public interface GatewayNode {
         return out;
       }
     };
+  }
+
+  /**
+   * The handler installed on {@code dht}'s router, or null. DhtNode has no getter (a need reported to
+   * the dht module), so this reads the router's field; if that ever fails the gateway still serves
+   * pages and the node's own signaling must then be installed through {@link GatewayServer#sharedRouter}.
+   */
+  private static RouteHandler currentHandler(DhtNode dht) {
+    try {
+      java.lang.reflect.Field f = dht.router().getClass().getDeclaredField("handler");
+      f.setAccessible(true);
+      return (RouteHandler) f.get(dht.router());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
   }
 }

@@ -79,7 +79,13 @@ public final class GatewayServer {
   public static CompletableFuture<GatewayServer> start(Vertx vertx, GatewayNode node, GatewayConfig config,
       Identity gatewayIdentity) {
     GatewayServer g = new GatewayServer(vertx, node, config, gatewayIdentity);
-    node.setRouteHandler(g::onRouted);
+    node.chainRouteHandler(existing -> {
+      // the router's own default handler acknowledges everything: never chain to that one
+      if (existing != null && !existing.getClass().getName().startsWith(net.switchboard.dht.route.Router.class.getName())) {
+        g.setFallback(existing);
+      }
+      return g::onRouted;
+    });
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject()
         .put("gateway", node.nodeId().toHex()).put("sessions", g.sessions.size())));
