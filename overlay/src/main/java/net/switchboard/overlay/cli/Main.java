@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       ContactsCommand.class,
       SimulateCliCommand.class,
       net.switchboard.overlay.calls.CallCommand.class,
+      DemoCommand.class,
       // new commands: add their classes here
       CommandLine.HelpCommand.class,
     })

@@ -63,6 +63,10 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Restricted mode: only your contacts ('switchboard contacts add') can read your contact record's routes.")
   boolean restricted;
 
+  @Option(names = "--gateway-port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Serve the web app and the browser WebSocket API on http://localhost:PORT; 0 any free port, -1 off (default: ${DEFAULT-VALUE}).")
+  int gatewayPort;
+
   @Option(names = "--json", description = "When ready, print {id, node_id, udp, addresses, admin_port} as one JSON line on stdout.")
   boolean json;
 
@@ -82,8 +86,12 @@ public final class NodeCommand implements Callable<Integer> {
       running.stop();
       throw e;
     }
+    net.switchboard.gateway.GatewayServer gateway = startGateway(running, calls, log);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (gateway != null) {
+        gateway.close().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
+      }
       calls.close(); // media first: the native factory is disposed before the node stops
       running.stop();
       stopped.countDown();
@@ -97,10 +105,35 @@ public final class NodeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The browser gateway on this node (after the node's own calls, whose route handler it chains to). */
+  private net.switchboard.gateway.GatewayServer startGateway(RunningNode running,
+      net.switchboard.overlay.calls.NodeCalls calls, NodeLog log) {
+    if (gatewayPort < 0) {
+      return null;
+    }
+    try {
+      net.switchboard.gateway.GatewayServer g = net.switchboard.gateway.GatewayServer.start(running.vertx,
+          net.switchboard.gateway.GatewayNode.of(running.node.dht(), running.node.scheduler()),
+          net.switchboard.gateway.GatewayConfig.defaults().withPort(gatewayPort), null)
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      log.info("web app for browsers on " + g.url());
+      return g;
+    } catch (Exception e) {
+      calls.close();
+      running.stop();
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new CliException("cannot serve the web app on port " + gatewayPort + " (--gateway-port, -1 to turn off): "
+          + cause.getMessage(), cause);
+    }
+  }
+
   private NodeConfig config() {
     checkPort("--port", port);
     if (!noAdmin) {
       checkPort("--admin-port", adminPort);
+    }
+    if (gatewayPort < -1 || gatewayPort > 65535) {
+      throw new ParameterException(spec.commandLine(), "--gateway-port must be -1..65535, got " + gatewayPort);
     }
     try {
       InetAddress.getByName(host);
