@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import net.switchboard.dht.DhtNode;
-import net.switchboard.dht.HolderAudit;
 import net.switchboard.dht.PutResult;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
@@ -40,7 +39,8 @@ public final class ContactPublishing {
    * @param ttlMillis lifetime of each published record
    * @param auditIntervalMillis time between periodic holder audits
    * @param auditAfterPublishMillis delay of the audit that follows each publish
-   * @param holderThreshold republish when holders &lt; ceil(asked &times; this)
+   * @param holderThreshold republish when holders &lt; ceil(expected &times; this), where expected is
+   *     the most nodes that ever acknowledged a publish or answered an audit, at most k
    */
   public record Settings(
       ContactPeriods periods, long ttlMillis, long auditIntervalMillis, long auditAfterPublishMillis,
@@ -88,6 +88,7 @@ public final class ContactPublishing {
   private Set<Id256> publishedKeys = new LinkedHashSet<>();
   private long lastPublishedMillis = -1;
   private int lastStored = -1;
+  private int expectedHolders;
   private Audit lastAudit;
   private long publishes;
   private long republishesAfterAudit;
@@ -196,6 +197,7 @@ public final class ContactPublishing {
         if (seq == publisher.seq()) {
           lastStored = put.stored();
         }
+        expectedHolders = Math.max(expectedHolders, Math.min(dht.config().k(), put.stored()));
         log.info("contact record seq " + seq + " published (" + reason + ") to " + put.stored() + "/"
             + put.closest() + " nodes" + (records.size() > 1 ? ", and for the next period" : ""));
       }
@@ -241,7 +243,8 @@ public final class ContactPublishing {
     return dht.auditHolders(ContactEnvelope.NAMESPACE, record.key(), seq).thenApply(a -> {
       Audit audit = new Audit(scheduler.nowMillis(), seq, a.holders(), a.asked());
       lastAudit = audit;
-      int threshold = threshold(a);
+      expectedHolders = Math.max(expectedHolders, Math.min(dht.config().k(), a.asked()));
+      int threshold = threshold();
       if (a.holders() < threshold && seq == publisher.seq()) {
         republishesAfterAudit++;
         publish("holder audit: " + a.holders() + " of " + a.asked() + " hold it, below " + threshold);
@@ -250,8 +253,13 @@ public final class ContactPublishing {
     });
   }
 
-  private int threshold(HolderAudit a) {
-    return (int) Math.ceil(Math.min(a.asked(), dht.config().k()) * settings.holderThreshold());
+  /**
+   * Below how many holders to republish. Judged against the most holders this network has offered
+   * (not against this audit's asked count: when the closest nodes die, a lookup through a routing
+   * table still full of them may find only a few live ones, which would hide the loss).
+   */
+  private int threshold() {
+    return (int) Math.ceil(expectedHolders * settings.holderThreshold());
   }
 
   // ---- views (node thread) --------------------------------------------------------------------
@@ -288,7 +296,7 @@ public final class ContactPublishing {
   }
 
   /**
-   * {@code {holders, asked, k, threshold, seq, restricted, storage_keys_published, last_published,
+   * {@code {holders, asked, k, threshold, expected_holders, seq, restricted, storage_keys_published, last_published,
    * last_audit, publishes, republishes_after_audit, error}}; {@code holders}, {@code asked} and
    * {@code last_audit} are null before the first audit, {@code holders} counts only the current
    * seq of the current period's key.
@@ -303,7 +311,8 @@ public final class ContactPublishing {
         .put("holders", a == null ? null : a.holders())
         .put("asked", a == null ? null : a.asked())
         .put("k", k)
-        .put("threshold", a == null ? null : threshold(new HolderAudit(a.holders(), a.asked())))
+        .put("threshold", threshold())
+        .put("expected_holders", expectedHolders)
         .put("audited_seq", a == null ? null : a.seq())
         .put("audit_is_current", fresh)
         .put("seq", publisher.seq())

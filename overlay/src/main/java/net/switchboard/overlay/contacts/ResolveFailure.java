@@ -62,7 +62,7 @@ public enum ResolveFailure {
     };
   }
 
-  /** A one-line message for {@code printedId} failing this way, {@code detail} appended. */
+  /** A one-line message for {@code printedId} failing this way, with {@code detail} where it adds something. */
   public String message(String printedId, String detail) {
     String head = switch (this) {
       case NETWORK -> "network error";
@@ -74,6 +74,7 @@ public enum ResolveFailure {
           + " publishes a restricted record and this resolver is not on its contact list";
       case FORGED -> "forged record: a record under " + printedId + "'s storage key does not verify";
     };
-    return detail == null || detail.isBlank() ? head : head + ": " + detail;
+    boolean telling = this == NETWORK || this == INVALID_ID || this == FORGED; // the others say it all
+    return !telling || detail == null || detail.isBlank() ? head : head + ": " + detail;
   }
 }
