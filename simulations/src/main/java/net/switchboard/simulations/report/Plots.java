@@ -53,6 +53,7 @@ public final class Plots {
   private static XYChart chart(String title, String yTitle) {
     XYChart c = new XYChartBuilder().width(800).height(400).title(title).xAxisTitle("simulated hours").yAxisTitle(yTitle).build();
     c.getStyler().setMarkerSize(3);
+    c.getStyler().setXAxisDecimalPattern("0.#");
     c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
     return c;
   }
