@@ -29,10 +29,10 @@ public final class BenchGatewayCommand implements Callable<Integer> {
   @Option(names = "--clients", defaultValue = "1000", description = "Simulated browsers on each gateway (default ${DEFAULT-VALUE}).")
   int clients;
 
-  @Option(names = "--rounds", defaultValue = "5", description = "Signaling round trips per pair (default ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", defaultValue = "3", description = "Signaling round trips per pair (default ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--pause-ms", defaultValue = "1000", description = "Up to this random pause between two round trips of a pair (default ${DEFAULT-VALUE}).")
+  @Option(names = "--pause-ms", defaultValue = "10000", description = "Up to this random pause between two round trips of a pair (default ${DEFAULT-VALUE}).")
   long pauseMillis;
 
   @Option(names = "--nodes", defaultValue = "10", description = "DHT nodes on loopback (default ${DEFAULT-VALUE}).")
