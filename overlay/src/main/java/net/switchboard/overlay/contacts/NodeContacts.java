@@ -90,7 +90,8 @@ public final class NodeContacts {
   }
 
   /**
-   * Reads the contacts file (if the node has a data directory), then on the node thread publishes
+   * Reads the contacts file (if the node has a data directory; an invalid one fails the start in
+   * restricted mode and is ignored, with a log line, in open mode), then on the node thread publishes
    * the node's contact record and starts the timers. Call from a thread that may block (it reads a
    * file); completes once the first publish was handed to the DHT (not when stored).
    */
@@ -106,7 +107,11 @@ public final class NodeContacts {
         book = ContactBook.empty();
       }
     } catch (IOException e) {
-      return CompletableFuture.failedFuture(e);
+      if (options.restricted()) {
+        return CompletableFuture.failedFuture(e); // never publish to a guessed allow list
+      }
+      log.info("ignoring contacts: " + e.getMessage());
+      book = ContactBook.empty();
     }
     NodeContacts contacts = new NodeContacts(node, options, log, file, book, stamp);
     return node.call(d -> {
