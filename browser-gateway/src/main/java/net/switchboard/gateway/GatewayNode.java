@@ -117,18 +117,8 @@ public interface GatewayNode {
     };
   }
 
-  /**
-   * The handler installed on {@code dht}'s router, or null. DhtNode has no getter (a need reported to
-   * the dht module), so this reads the router's field; if that ever fails the gateway still serves
-   * pages and the node's own signaling must then be installed through {@link GatewayServer#sharedRouter}.
-   */
+  /** The handler installed on {@code dht} now (node thread). */
   private static RouteHandler currentHandler(DhtNode dht) {
-    try {
-      java.lang.reflect.Field f = dht.router().getClass().getDeclaredField("handler");
-      f.setAccessible(true);
-      return (RouteHandler) f.get(dht.router());
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
+    return dht.routeHandler();
   }
 }

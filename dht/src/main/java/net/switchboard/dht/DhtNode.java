@@ -260,6 +260,11 @@ public final class DhtNode {
     router.setHandler(handler);
   }
 
+  /** The receiver of routed messages now installed (never null), for chaining another in front. */
+  public RouteHandler routeHandler() {
+    return router.handler();
+  }
+
   /** The router, for test hooks (relay tap). */
   public Router router() {
     return router;

@@ -92,7 +92,12 @@ public final class Router {
   }
 
   public void setHandler(RouteHandler handler) {
-    this.handler = handler;
+    this.handler = handler == null ? m -> {} : handler;
+  }
+
+  /** The installed handler, so a layer can chain in front of it (a gateway before the node's calls). */
+  public RouteHandler handler() {
+    return handler;
   }
 
   /** Test hook: sees every fragment this node relays for others. */
