@@ -77,15 +77,9 @@ final class RecordLedger {
     return false;
   }
 
-  /** Live nodes among the 3k closest to the key that hold any version of {@code r}. */
-  int liveHoldersNearKey(TrackedRecord r) {
-    int n = 0;
-    for (SimNode node : population.closestLive(r.key, 3 * k)) {
-      if (holds(node, r)) {
-        n++;
-      }
-    }
-    return n;
+  /** Serials of the live nodes among the 3k closest to the key that hold any version of {@code r}. */
+  int[] liveHoldersNearKey(TrackedRecord r) {
+    return population.closestLive(r.key, 3 * k).stream().filter(n -> holds(n, r)).mapToInt(SimNode::serial).sorted().toArray();
   }
 
   static boolean holds(SimNode n, TrackedRecord r) {

@@ -17,7 +17,7 @@ final class TrackedRecord {
   int putAttempt;
   long publishedAtMillis;
   int storedAtFirstPut;
-  int holdersAfterFirstPut;
+  int[] holdersAfterFirstPut = new int[0];
   boolean lost;
   long lostAtMillis;
 
