@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Runs real nodes on 127.0.0.1 in this JVM and measures them. Progress on stderr, results on stdout.",
-    subcommands = {BenchDhtCommand.class, BenchGatewayCommand.class})
+    subcommands = {BenchDhtCommand.class, BenchCallCommand.class, BenchGatewayCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -67,13 +67,19 @@ public final class SafeMediaEngine implements MediaEngine {
     return e == null ? Optional.empty() : e.peer(id);
   }
 
+  /** Longest wait for the first local candidate before an offer or answer goes out ({@link HalfTrickle}). */
+  static final long HALF_TRICKLE_WAIT_MILLIS = 20;
+  /** {@code -Dswitchboard.halfTrickle=false} trickles every candidate on its own (for comparisons). */
+  static final boolean HALF_TRICKLE = !"false".equals(System.getProperty("switchboard.halfTrickle"));
+
   @Override
   public MediaSession open(CallId callId, Set<MediaCapability> media, MediaSession.Listener listener) {
     try {
-      return new Guarded(engine().open(callId, media, listener), listener);
+      HalfTrickle gate = new HalfTrickle(listener, HALF_TRICKLE ? HALF_TRICKLE_WAIT_MILLIS : 0);
+      return new Guarded(engine().open(callId, media, gate), gate);
     } catch (Throwable t) {
       log.info("media for call " + callId + " failed to open: " + t);
-      return new Failed(String.valueOf(t.getMessage()), listener);
+      return new Failed(String.valueOf(t.getMessage()));
     }
   }
 
@@ -102,17 +108,17 @@ public final class SafeMediaEngine implements MediaEngine {
   /** A session whose every call is fenced: exceptions become failed futures. */
   private static final class Guarded implements MediaSession {
     private final MediaSession inner;
-    private final Listener listener;
+    private final HalfTrickle gate;
 
-    Guarded(MediaSession inner, Listener listener) {
+    Guarded(MediaSession inner, HalfTrickle gate) {
       this.inner = inner;
-      this.listener = listener;
+      this.gate = gate;
     }
 
     @Override
     public CompletableFuture<String> createOffer() {
       try {
-        return inner.createOffer();
+        return gate.describe(inner.createOffer());
       } catch (Throwable t) {
         return CompletableFuture.failedFuture(t);
       }
@@ -121,7 +127,7 @@ public final class SafeMediaEngine implements MediaEngine {
     @Override
     public CompletableFuture<String> createAnswer() {
       try {
-        return inner.createAnswer();
+        return gate.describe(inner.createAnswer());
       } catch (Throwable t) {
         return CompletableFuture.failedFuture(t);
       }
@@ -158,11 +164,9 @@ public final class SafeMediaEngine implements MediaEngine {
   /** Media that could not open: every step fails, and the call layer hears it once. */
   private static final class Failed implements MediaSession {
     private final String reason;
-    private final Listener listener;
 
-    Failed(String reason, Listener listener) {
+    Failed(String reason) {
       this.reason = reason;
-      this.listener = listener;
     }
 
     private <T> CompletableFuture<T> fail() {

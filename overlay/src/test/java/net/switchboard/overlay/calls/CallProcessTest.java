@@ -97,7 +97,7 @@ class CallProcessTest {
 
   static Proc node(String dataDir, String... extra) throws IOException {
     List<String> args = new ArrayList<>(List.of("node", "--host", "127.0.0.1", "--port", "0", "--admin-port", "0",
-        "--json", "--data-dir", dir.resolve(dataDir).toString()));
+        "--gateway-port", "-1", "--json", "--data-dir", dir.resolve(dataDir).toString()));
     args.addAll(List.of(extra));
     return run(args.toArray(String[]::new));
   }
