@@ -131,6 +131,14 @@ public final class DhtNode {
     rpc.stop();
   }
 
+  /**
+   * Client mode, for short-lived processes (a CLI resolve or call): requests carry the client flag
+   * and peers never add this node to their routing tables, so it leaves no dead entries behind.
+   */
+  public void setClientMode(boolean clientMode) {
+    rpc.setClientMode(clientMode);
+  }
+
   public boolean isRunning() {
     return running;
   }
@@ -209,7 +217,9 @@ public final class DhtNode {
   }
 
   private Lookup newLookup(Id256 target) {
-    return new Lookup(target, identity.nodeId(), config.k(), config.alpha(), 8 * config.k(), table.closest(target, config.k()));
+    // seed with 3k: the lookup queries only the k closest not known to have failed, so the rest
+    // are used only when the closest entries of the table turn out to be dead
+    return new Lookup(target, identity.nodeId(), config.k(), config.alpha(), 8 * config.k(), table.closest(target, 3 * config.k()));
   }
 
   /**

@@ -50,7 +50,14 @@ final class NodeRequestServer implements RequestServer {
 
   @Override
   public Body serve(Endpoint from, Id256 claimedId, boolean proven, Body request) {
-    onSender.accept(new SenderSeen(from, claimedId, proven));
+    return serve(from, claimedId, proven, false, request);
+  }
+
+  @Override
+  public Body serve(Endpoint from, Id256 claimedId, boolean proven, boolean client, Body request) {
+    if (!client) {
+      onSender.accept(new SenderSeen(from, claimedId, proven));
+    }
     if (request instanceof Body.Ping) {
       return new Body.Pong(from);
     }

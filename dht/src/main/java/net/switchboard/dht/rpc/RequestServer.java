@@ -15,4 +15,12 @@ public interface RequestServer {
    * @return the response body, or null to send nothing
    */
   Body serve(Endpoint from, Id256 claimedId, boolean proven, Body request);
+
+  /**
+   * As {@link #serve(Endpoint, Id256, boolean, Body)}, told whether the sender is a short-lived
+   * client that must not enter routing tables.
+   */
+  default Body serve(Endpoint from, Id256 claimedId, boolean proven, boolean client, Body request) {
+    return serve(from, claimedId, proven, request);
+  }
 }

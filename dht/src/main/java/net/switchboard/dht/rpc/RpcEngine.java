@@ -34,6 +34,7 @@ public final class RpcEngine {
   private RequestServer server;
   private PeerObserver observer = PeerObserver.NONE;
   private boolean stopped;
+  private boolean clientMode;
 
   /** Told of every proven response and every failed request, to keep the routing table fresh. */
   public interface PeerObserver {
@@ -109,6 +110,11 @@ public final class RpcEngine {
     pending.clear();
   }
 
+  /** In client mode every request says so, and peers leave this node out of their routing tables. */
+  public void setClientMode(boolean clientMode) {
+    this.clientMode = clientMode;
+  }
+
   public int pendingCount() {
     return pending.size();
   }
@@ -141,7 +147,7 @@ public final class RpcEngine {
     // Without an expected id (a bootstrap ping) the endpoint may now hold a new identity: always
     // ask for a fresh proof rather than trusting what was proven there before.
     boolean prove = known == null || expectedId == null || !expectedId.equals(known);
-    byte[] datagram = WireCodec.encode(new Envelope(requestId, self.nodeId(), prove, null, body));
+    byte[] datagram = WireCodec.encode(new Envelope(requestId, self.nodeId(), prove, null, body, clientMode));
     Pending p = new Pending(requestId, to, expectedId, datagram, handler, retries + 1, timeoutMillis);
     pending.put(requestId, p);
     attempt(p, body);
@@ -202,7 +208,7 @@ public final class RpcEngine {
     }
     Id256 proven = verified.idAt(from);
     boolean isProven = m.sender().equals(proven);
-    Body reply = server.serve(from, m.sender(), isProven, m.body());
+    Body reply = server.serve(from, m.sender(), isProven, m.client(), m.body());
     if (reply == null) {
       return;
     }

@@ -9,8 +9,16 @@ import net.switchboard.dht.identity.Id256;
  * @param sender the node id the sender claims; trusted only once proven (see rpc.IdProof)
  * @param proveRequested on a request: "prove your id in the reply"
  * @param proof on a response: the responder's public key and signature, or null
+ * @param body the type-specific part
+ * @param client on a request: the sender is a short-lived client (a CLI resolve or call) and must
+ *     not be added to routing tables
  */
-public record Envelope(long requestId, Id256 sender, boolean proveRequested, IdProofData proof, Body body) {
+public record Envelope(long requestId, Id256 sender, boolean proveRequested, IdProofData proof, Body body, boolean client) {
+
+  /** A message from a full node (not a client). */
+  public Envelope(long requestId, Id256 sender, boolean proveRequested, IdProofData proof, Body body) {
+    this(requestId, sender, proveRequested, proof, body, false);
+  }
 
   public MessageType type() {
     return body.type();

@@ -25,13 +25,15 @@ public final class WireCodec {
 
   static final int FLAG_PROVE_REQUESTED = 0x01;
   static final int FLAG_PROOF_PRESENT = 0x02;
+  static final int FLAG_CLIENT = 0x04;
 
   private WireCodec() {}
 
   /** Encodes a message. Throws IllegalArgumentException for a message this codec could not decode. */
   public static byte[] encode(Envelope m) {
     ByteWriter w = new ByteWriter(128);
-    int flags = (m.proveRequested() ? FLAG_PROVE_REQUESTED : 0) | (m.proof() != null ? FLAG_PROOF_PRESENT : 0);
+    int flags = (m.proveRequested() ? FLAG_PROVE_REQUESTED : 0) | (m.proof() != null ? FLAG_PROOF_PRESENT : 0)
+        | (m.client() ? FLAG_CLIENT : 0);
     w.u8(VERSION).u8(m.type().code).u8(flags).i64(m.requestId()).id(m.sender());
     if (m.proof() != null) {
       w.bytes(m.proof().publicKey()).bytes(m.proof().signature());
@@ -90,12 +92,13 @@ public final class WireCodec {
       throw new MalformedMessageException("unknown message type 0x" + Integer.toHexString(code));
     }
     int flags = r.u8("flags");
-    if ((flags & ~(FLAG_PROVE_REQUESTED | FLAG_PROOF_PRESENT)) != 0) {
+    if ((flags & ~(FLAG_PROVE_REQUESTED | FLAG_PROOF_PRESENT | FLAG_CLIENT)) != 0) {
       throw new MalformedMessageException("unknown flags 0x" + Integer.toHexString(flags));
     }
     boolean prove = (flags & FLAG_PROVE_REQUESTED) != 0;
     boolean hasProof = (flags & FLAG_PROOF_PRESENT) != 0;
-    if (prove && type.isResponse() || hasProof && !type.isResponse()) {
+    boolean client = (flags & FLAG_CLIENT) != 0;
+    if ((prove || client) && type.isResponse() || hasProof && !type.isResponse()) {
       throw new MalformedMessageException("flags 0x" + Integer.toHexString(flags) + " invalid on " + type);
     }
     long requestId = r.i64("request id");
@@ -142,7 +145,7 @@ public final class WireCodec {
       default -> throw new MalformedMessageException("unknown message type " + type);
     };
     r.expectEnd();
-    return new Envelope(requestId, sender, prove, proof, body);
+    return new Envelope(requestId, sender, prove, proof, body, client);
   }
 
   private static void endpoint(ByteWriter w, Endpoint e) {

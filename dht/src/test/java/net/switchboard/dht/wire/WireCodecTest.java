@@ -213,8 +213,19 @@ class WireCodecTest {
   }
 
   @Test
+  void theClientFlagRoundTripsOnARequestAndIsRefusedOnAResponse() throws Exception {
+    Envelope req = new Envelope(7, WireSamples.request(new Body.Ping()).sender(), false, null, new Body.Ping(), true);
+    byte[] b = encode(req);
+    assertEquals(0x04, b[2]);
+    assertEquals(true, WireCodec.decode(b).client());
+    byte[] resp = encode(WireSamples.response(new Body.HasReply(1)));
+    resp[2] = 0x04;
+    assertMalformed(resp, "invalid on HAS_REPLY");
+  }
+
+  @Test
   void everyUnknownFlagBitIsRefused() {
-    for (int bit = 2; bit < 8; bit++) {
+    for (int bit = 3; bit < 8; bit++) {
       byte[] req = encode(WireSamples.request(new Body.Ping()));
       req[2] = (byte) (1 << bit);
       assertMalformed(req, "flags");
