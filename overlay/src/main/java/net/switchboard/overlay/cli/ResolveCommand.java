@@ -174,6 +174,11 @@ public final class ResolveCommand implements Callable<Integer> {
       progress("starting a temporary client node");
       node = OverlayNode.start(vertx, config, throwaway, new SecureRandom(), NodeLog.silent())
           .get(left(deadline), TimeUnit.NANOSECONDS);
+      // a throwaway resolver must not leave a dead entry in other nodes' routing tables
+      node.call(d -> {
+        d.setClientMode(true);
+        return null;
+      }).get(left(deadline), TimeUnit.NANOSECONDS);
       progress("joining via " + join(bootstrap));
       int contacts;
       try {
