@@ -72,7 +72,7 @@ class NodeProcessTest {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "node", "--host", "127.0.0.1", "--port", "0", "--admin-port", "0", "--json"));
+        Main.class.getName(), "node", "--host", "127.0.0.1", "--port", "0", "--admin-port", "0", "--gateway-port", "-1", "--json"));
     cmd.addAll(List.of(args));
     Path errFile = Files.createTempFile(dir, "node", ".err");
     NodeProcess p = new NodeProcess(new ProcessBuilder(cmd).redirectError(errFile.toFile()).start(), errFile);
@@ -119,7 +119,7 @@ class NodeProcessTest {
     List<String> cmd = List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "node", "--host", "127.0.0.1", "--port", String.valueOf(port), "--no-admin", "--data-dir", dir.resolve("b").toString());
+        "node", "--host", "127.0.0.1", "--port", String.valueOf(port), "--no-admin", "--gateway-port", "-1", "--data-dir", dir.resolve("b").toString());
     Process p = new ProcessBuilder(cmd).start();
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
