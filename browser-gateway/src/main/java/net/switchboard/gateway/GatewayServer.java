@@ -392,11 +392,16 @@ public final class GatewayServer {
         .thenCompose(f -> f);
   }
 
-  /** An envelope for a page on this gateway; completes when the page acknowledges it. */
+  /**
+   * An envelope whose route is this gateway's own node: pushed to the recipient's page when it has
+   * a session here (completes when the page acknowledges); otherwise routed to this node itself, so
+   * the node's own signaling (a Java identity on the node hosting the gateway, as in {@code
+   * switchboard node}) receives it through the same route handler as from any other node.
+   */
   private CompletableFuture<Void> deliverLocally(byte[] env) {
     Session target = sessions.get(Id256.read(env, 2));
     if (target == null) {
-      return CompletableFuture.failedFuture(new IllegalStateException("recipient not connected to this gateway"));
+      return node.route(node.nodeId(), env).thenApply(r -> (Void) null);
     }
     return push(target, env);
   }

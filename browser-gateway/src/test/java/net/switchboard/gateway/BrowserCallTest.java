@@ -4,19 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
+import static net.switchboard.gateway.HeadlessChromium.addContact;
+import static net.switchboard.gateway.HeadlessChromium.callFromContacts;
+import static net.switchboard.gateway.HeadlessChromium.hangup;
+import static net.switchboard.gateway.HeadlessChromium.id;
+import static net.switchboard.gateway.HeadlessChromium.shot;
+import static net.switchboard.gateway.HeadlessChromium.waitFor;
+
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -30,14 +31,12 @@ import org.junit.jupiter.api.Test;
  * screens go to target/screenshots.
  */
 class BrowserCallTest {
-  static final Path SHOTS = Paths.get(System.getProperty("screenshots.dir", "target/screenshots"));
+  static final Path SHOTS = HeadlessChromium.SHOTS;
   static VertxTestNet net;
   static GatewayServer gwA;
   static GatewayServer gwB;
   static GatewayServer gwEvil;
-  static Playwright playwright;
-  static Browser browser;
-  static final List<BrowserContext> contexts = new CopyOnWriteArrayList<>();
+  static HeadlessChromium chromium;
 
   @BeforeAll
   static void start() throws Exception {
@@ -46,27 +45,13 @@ class BrowserCallTest {
     gwA = GatewayFixture.gateway(net, 0, GatewayFixture.local());
     gwB = GatewayFixture.gateway(net, 3, GatewayFixture.local());
     gwEvil = GatewayFixture.gateway(net, 5, GatewayFixture.local().withSwapFingerprints(true));
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-            "--disable-features=WebRtcHideLocalIpsWithMdns", "--use-fake-ui-for-media-stream",
-            "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection")));
+    chromium = HeadlessChromium.launch();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (BrowserContext c : contexts) {
-      c.close();
-    }
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
     for (GatewayServer g : new GatewayServer[] {gwA, gwB, gwEvil}) {
       if (g != null) {
@@ -78,48 +63,7 @@ class BrowserCallTest {
 
   /** A fresh browser profile (own IndexedDB, so its own identity) on {@code gateway}. */
   static Page open(GatewayServer gateway) {
-    BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
-        .setPermissions(List.of("camera", "microphone")).setViewportSize(390, 844));
-    contexts.add(ctx);
-    Page p = ctx.newPage();
-    p.onConsoleMessage(m -> {
-      if ("error".equals(m.type())) {
-        System.out.println("[page] " + m.text());
-      }
-    });
-    p.navigate(gateway.url());
-    p.waitForFunction("() => window.sb && window.sb.ready && window.sb.published", null,
-        new Page.WaitForFunctionOptions().setTimeout(20_000));
-    return p;
-  }
-
-  static String id(Page p) {
-    return (String) p.evaluate("() => sb.id");
-  }
-
-  static void addContact(Page p, String id, String name) {
-    p.click("button[data-tab=contacts]");
-    p.fill("#add-id", id);
-    p.fill("#add-name", name);
-    p.click("#add");
-    p.waitForSelector("li.contact[data-pk] >> text=" + name);
-  }
-
-  static void callFromContacts(Page p, String name, String kind) {
-    p.click("button[data-tab=contacts]");
-    p.locator("li.contact", new Page.LocatorOptions().setHasText(name)).locator("button[data-a=" + kind + "]").click();
-  }
-
-  static void waitFor(Page p, String js, int ms) {
-    p.waitForFunction(js, null, new Page.WaitForFunctionOptions().setTimeout(ms));
-  }
-
-  static void shot(Page p, String name) {
-    p.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-  }
-
-  static void hangup(Page p) {
-    p.evaluate("() => { if (sb.call) document.getElementById('hangup').click(); }");
+    return chromium.page(gateway.url());
   }
 
   @Test

@@ -174,7 +174,7 @@ public final class NodeCalls {
   private void build(Identity person) {
     List<SignalingTransport> transports = new ArrayList<>();
     OverlayRouter router = OverlayRouter.of(node.dht());
-    transports.add(OverlayTransport.over(new OverlayRouter() {
+    OverlayRouter counted = new OverlayRouter() {
       @Override
       public CompletableFuture<net.switchboard.dht.route.RouteReply> route(
           net.switchboard.dht.identity.Id256 target, byte[] payload) {
@@ -189,7 +189,11 @@ public final class NodeCalls {
       public void setRouteHandler(net.switchboard.dht.route.RouteHandler handler) {
         router.setRouteHandler(handler);
       }
-    }));
+    };
+    transports.add(OverlayTransport.over(counted));
+    // a browser caller asks for replies through its gateway (replyTo transports = gateway): same
+    // routing, to the gateway's node id
+    transports.add(OverlayTransport.towardGateways(counted));
     if (direct != null) {
       transports.add(direct);
     }
