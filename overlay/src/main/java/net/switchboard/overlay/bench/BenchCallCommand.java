@@ -18,7 +18,6 @@ import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.overlay.calls.CallSettings;
 import net.switchboard.overlay.calls.NodeCalls;
 import net.switchboard.overlay.contacts.ContactLookup;
-import net.switchboard.overlay.contacts.ResolvedContact;
 import net.switchboard.overlay.media.BareHandshakeBench;
 import net.switchboard.overlay.media.WebRtcFactory;
 import net.switchboard.overlay.node.NodeLog;
@@ -29,7 +28,7 @@ import net.switchboard.signaling.call.CallSession;
 import net.switchboard.signaling.call.CallState;
 import net.switchboard.signaling.contact.ContactPeriods;
 import net.switchboard.signaling.contact.ContactPublisher;
-import net.switchboard.signaling.transport.ContactAddress;
+import net.switchboard.signaling.contact.Reachability;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -148,7 +147,7 @@ public final class BenchCallCommand implements Callable<Integer> {
         if (b >= a) {
           b++;
         }
-        Sample s = oneCall(net.node(a), all.get(a), net.node(b), lookup, active, ended, accepted, lastHops, ringAcked);
+        Sample s = oneCall(net.node(a), all.get(a), net.node(b), all.get(b), lookup, active, ended, accepted, lastHops, ringAcked);
         if (i >= warmup) {
           samples.add(s);
           if (!s.ok()) {
@@ -183,7 +182,8 @@ public final class BenchCallCommand implements Callable<Integer> {
     CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
   }
 
-  private static Sample oneCall(OverlayNode caller, NodeCalls callerCalls, OverlayNode callee, ContactLookup lookup,
+  private static Sample oneCall(OverlayNode caller, NodeCalls callerCalls, OverlayNode callee, NodeCalls calleeCalls,
+      ContactLookup lookup,
       Map<Key, CompletableFuture<CallSession>> active, Map<Key, CompletableFuture<CallSession>> ended,
       Map<Key, Long> accepted, Map<Id256, Integer> lastHops, Map<Id256, Long> ringAcked) {
     byte[] key = callee.identity().publicKey();
@@ -193,16 +193,23 @@ public final class BenchCallCommand implements Callable<Integer> {
     double resolveMs = -1;
     CallSession session = null;
     try {
-      ResolvedContact r = caller.callAsync(
-              d -> lookup.resolve(d, key, caller.scheduler().nowMillis(), 0, Optional.empty()))
-          .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      resolveMs = (System.nanoTime() - start) / 1e6;
-      ContactAddress address = ContactAddress.of(key, r.record().reachability());
-      session = caller.call(d -> callerCalls.manager().call(address)).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      // resolve and media setup run in parallel: the session creates its offer while the lookup
+      // runs, and rings once both are done
+      long[] resolvedAt = new long[1];
+      session = caller.call(d -> {
+        CompletableFuture<Reachability> reachability =
+            lookup.resolve(d, key, caller.scheduler().nowMillis(), 0, Optional.empty())
+                .thenApply(r -> {
+                  resolvedAt[0] = System.nanoTime();
+                  return r.record().reachability();
+                });
+        return callerCalls.manager().call(key, reachability);
+      }).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       CallSession s = session;
       Key k = Key.of(s);
       CallSession done = future(active, k).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       double setupMs = (System.nanoTime() - start) / 1e6;
+      resolveMs = resolvedAt[0] == 0 ? -1 : (resolvedAt[0] - start) / 1e6;
       Long acceptedAt = accepted.remove(k);
       double acceptedMs = acceptedAt == null ? -1 : (acceptedAt - start) / 1e6;
       if (done.state() != CallState.ACTIVE) {
@@ -211,10 +218,16 @@ public final class BenchCallCommand implements Callable<Integer> {
       Integer hops = lastHops.get(callee.identity().nodeId());
       Long ringAt = ringAcked.get(callee.identity().nodeId());
       double ringMs = ringAt == null ? -1 : (ringAt - start) / 1e6;
+      List<CompletableFuture<String>> peersClosed = new ArrayList<>();
+      callerCalls.peer(s).ifPresent(p -> peersClosed.add(p.closed()));
+      calleeCalls.media().peer(s.id()).ifPresent(p -> peersClosed.add(p.closed()));
       callerCalls.onNodeThread(s::hangup);
       future(ended, k).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       // the callee ends when the HANGUP arrives: wait, so that the next call to it does not hear BUSY
       future(ended, new Key(s.id(), CallSession.Role.CALLEE)).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      // and both peer connections are torn down, as the bare loop closes each pair before the next
+      // one, so that no teardown competes with the next call for the native threads
+      CompletableFuture.allOf(peersClosed.toArray(CompletableFuture[]::new)).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       active.remove(k);
       ended.remove(k);
       ended.remove(new Key(s.id(), CallSession.Role.CALLEE));
@@ -227,6 +240,7 @@ public final class BenchCallCommand implements Callable<Integer> {
       return new Sample(false, resolveMs, -1, -1, (System.nanoTime() - start) / 1e6, -1, String.valueOf(e));
     }
   }
+
 
   private static void report(JsonObject out, List<Sample> samples, List<Double> bare, double startSeconds) {
     List<Sample> ok = samples.stream().filter(Sample::ok).toList();

@@ -50,34 +50,68 @@ public final class ContactLookup {
     for (ContactResolver.LookupKey k : keys) {
       gets.add(dht.get(k.storageKey(), ContactEnvelope.NAMESPACE));
     }
-    return CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new)).thenApply(v -> {
-      List<DhtRecord> found = new ArrayList<>();
-      List<Long> periods = new ArrayList<>();
-      int hops = 0;
-      int rpcs = 0;
-      for (int i = 0; i < gets.size(); i++) {
-        GetResult r = gets.get(i).join();
-        hops = Math.max(hops, r.hops());
-        rpcs += r.rpcs();
+    CompletableFuture<ResolvedContact> out = new CompletableFuture<>();
+    if (gets.size() > 1) {
+      // Just after a period boundary the previous period is looked up too, but a record of the
+      // current period is the one to use (a publisher near the boundary publishes for both): take
+      // it as soon as it opens instead of waiting for the other lookup, which usually finds
+      // nothing and so only ends once it has asked the k closest nodes.
+      gets.get(0).thenAccept(r -> {
         if (r.record().isPresent()) {
-          found.add(r.record().get());
-          periods.add(keys.get(i).period());
+          try {
+            ContactRecord record = resolver.open(identityPublicKey, r.record().get(), nowMillis + openOffsetMillis, self);
+            out.complete(new ResolvedContact(identityPublicKey, record, keys.get(0).period(), r.hops(), r.rpcs()));
+          } catch (ContactResolveException | RuntimeException e) {
+            // leave it to the full comparison below
+          }
         }
+      });
+    }
+    CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new)).whenComplete((v, error) -> {
+      if (out.isDone()) {
+        return;
       }
-      ContactRecord record;
+      if (error != null) {
+        out.completeExceptionally(error);
+        return;
+      }
       try {
-        record = resolver.openBest(identityPublicKey, found, nowMillis + openOffsetMillis, self);
-      } catch (ContactResolveException e) {
-        throw new java.util.concurrent.CompletionException(e);
+        out.complete(openBest(identityPublicKey, nowMillis, openOffsetMillis, self, keys, gets));
+      } catch (RuntimeException e) {
+        out.completeExceptionally(e);
       }
-      long period = keys.get(0).period();
-      for (int i = 0; i < found.size(); i++) {
-        if (found.get(i).seq() == record.seq()) {
-          period = periods.get(i);
-          break;
-        }
-      }
-      return new ResolvedContact(identityPublicKey, record, period, hops, rpcs);
     });
+    return out;
+  }
+
+  private ResolvedContact openBest(byte[] identityPublicKey, long nowMillis, long openOffsetMillis,
+      Optional<Identity> self, List<ContactResolver.LookupKey> keys, List<CompletableFuture<GetResult>> gets) {
+    List<DhtRecord> found = new ArrayList<>();
+    List<Long> periods = new ArrayList<>();
+    int hops = 0;
+    int rpcs = 0;
+    for (int i = 0; i < gets.size(); i++) {
+      GetResult r = gets.get(i).join();
+      hops = Math.max(hops, r.hops());
+      rpcs += r.rpcs();
+      if (r.record().isPresent()) {
+        found.add(r.record().get());
+        periods.add(keys.get(i).period());
+      }
+    }
+    ContactRecord record;
+    try {
+      record = resolver.openBest(identityPublicKey, found, nowMillis + openOffsetMillis, self);
+    } catch (ContactResolveException e) {
+      throw new java.util.concurrent.CompletionException(e);
+    }
+    long period = keys.get(0).period();
+    for (int i = 0; i < found.size(); i++) {
+      if (found.get(i).seq() == record.seq()) {
+        period = periods.get(i);
+        break;
+      }
+    }
+    return new ResolvedContact(identityPublicKey, record, period, hops, rpcs);
   }
 }

@@ -81,6 +81,28 @@ public final class CallManager {
     return s;
   }
 
+  /**
+   * Calls {@code calleeKey} while its contact record is still being resolved: media opens and the
+   * offer is created at once, in parallel with the lookup, and RING goes out as soon as both are
+   * ready. Until {@code reachability} completes nothing is sent (a cancel or timeout before then
+   * ends the call locally); if it fails, the call ends FAILED. The offer assumes a node's default
+   * record ({@link Reachability#viaOwnNode}, every media kind); a record listing other media
+   * makes the session open media again before the RING. Node thread only.
+   *
+   * @throws IllegalStateException when a call is already in progress
+   * @throws IllegalArgumentException when {@code calleeKey} is not 32 bytes
+   */
+  public CallSession call(byte[] calleeKey, CompletableFuture<Reachability> reachability) {
+    if (busy()) {
+      throw new IllegalStateException("already in a call: " + current);
+    }
+    byte[] key = calleeKey.clone();
+    ContactAddress assumed = ContactAddress.of(key, Reachability.viaOwnNode(Identity.nodeIdOf(key)));
+    CallSession s = newSession(CallId.random(random), CallSession.Role.CALLER, assumed);
+    s.startOutgoing(reachability.thenApply(r -> ContactAddress.of(key, r)));
+    return s;
+  }
+
   /** The live call, if any. */
   public Optional<CallSession> current() {
     return busy() ? Optional.of(current) : Optional.empty();
@@ -96,8 +118,10 @@ public final class CallManager {
   }
 
   private CallSession newSession(CallId id, CallSession.Role role, ContactAddress remote) {
-    CallSession s = new CallSession(id, role, remote, scheduler, media, config, replyTo, m -> send(remote, m),
-        this::onChanged);
+    CallSession[] self = new CallSession[1];
+    CallSession s = new CallSession(id, role, remote, scheduler, media, config, replyTo,
+        m -> send(self[0].remote(), m), this::onChanged); // the caller's remote may be refined by its resolve
+    self[0] = s;
     sessions.put(id, s);
     current = s;
     return s;

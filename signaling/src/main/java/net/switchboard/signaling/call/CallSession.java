@@ -50,7 +50,8 @@ public final class CallSession {
 
   private final CallId id;
   private final Role role;
-  private final ContactAddress remote;
+  private ContactAddress remote; // provisional (assumed reachability) until addressKnown
+  private boolean addressKnown = true;
   private final Scheduler scheduler;
   private final MediaEngine engine;
   private final CallConfig config;
@@ -61,6 +62,7 @@ public final class CallSession {
   private EndReason endReason;
   private String endDetail = "";
   private MediaSession media;
+  private int mediaGeneration; // events of a media session replaced before the RING are ignored
   private String remoteOffer;
   private boolean remoteDescriptionSet;
   private boolean localCandidatesReleased;
@@ -132,9 +134,60 @@ public final class CallSession {
   void startOutgoing() {
     move(CallState.OUTGOING_RINGING);
     arm(config.ringTimeoutMillis());
-    media = engine.open(id, mediaCaps(), mediaListener());
-    onLoop(media.createOffer(), (offer, error) -> {
+    offerThenRing();
+  }
+
+  /**
+   * Places the call while the callee's record is still being resolved: opens media and creates
+   * the offer at once (with the media {@link #remote} assumes), and sends RING once both the offer
+   * and {@code resolved} are ready. Nothing is sent before: the offer and its candidates go only
+   * to the resolved address, sealed to the callee's identity key as always. When the record lists
+   * other media than assumed, the media session is opened again with them before the RING.
+   */
+  void startOutgoing(CompletableFuture<ContactAddress> resolved) {
+    addressKnown = false;
+    move(CallState.OUTGOING_RINGING);
+    arm(config.ringTimeoutMillis());
+    CompletableFuture<String> offer = createOffer();
+    onLoop(resolved, (address, error) -> {
       if (state != CallState.OUTGOING_RINGING) {
+        return;
+      }
+      if (error != null) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            ? error.getCause() : error;
+        end(EndReason.FAILED, "could not resolve the callee: " + cause.getMessage());
+        return;
+      }
+      if (address == null || !address.sameIdentity(remote.identityKey())) {
+        end(EndReason.FAILED, "resolved another identity than the one called");
+        return;
+      }
+      boolean sameMedia = address.reachability().media().equals(mediaCaps());
+      remote = address;
+      addressKnown = true;
+      if (sameMedia) {
+        ringWhenReady(offer);
+      } else {
+        media.close();
+        offerThenRing();
+      }
+    });
+  }
+
+  private void offerThenRing() {
+    ringWhenReady(createOffer());
+  }
+
+  private CompletableFuture<String> createOffer() {
+    media = engine.open(id, mediaCaps(), mediaListener());
+    return media.createOffer();
+  }
+
+  private void ringWhenReady(CompletableFuture<String> pendingOffer) {
+    int generation = mediaGeneration;
+    onLoop(pendingOffer, (offer, error) -> {
+      if (state != CallState.OUTGOING_RINGING || generation != mediaGeneration) {
         return;
       }
       if (error != null) {
@@ -306,11 +359,12 @@ public final class CallSession {
   }
 
   private MediaSession.Listener mediaListener() {
+    int generation = ++mediaGeneration;
     return new MediaSession.Listener() {
       @Override
       public void onLocalCandidate(IceCandidate candidate) {
         scheduler.execute(() -> {
-          if (ended()) {
+          if (ended() || generation != mediaGeneration) {
             return;
           }
           if (localCandidatesReleased) {
@@ -324,7 +378,7 @@ public final class CallSession {
       @Override
       public void onDataChannelOpen() {
         scheduler.execute(() -> {
-          if (state == CallState.CONNECTING) {
+          if (state == CallState.CONNECTING && generation == mediaGeneration) {
             activeAtMillis = scheduler.nowMillis();
             cancelTimer();
             move(CallState.ACTIVE);
@@ -335,7 +389,7 @@ public final class CallSession {
       @Override
       public void onFailed(String reason) {
         scheduler.execute(() -> {
-          if (!ended()) {
+          if (!ended() && generation == mediaGeneration) {
             failAndHangup("media failed: " + reason);
           }
         });
@@ -384,6 +438,9 @@ public final class CallSession {
   }
 
   private void send(CallMessage m) {
+    if (!addressKnown) {
+      return; // nothing was sent yet (no RING before the address is known): nothing to take back
+    }
     outbox.send(m); // best effort: delivery failure of these changes nothing here
   }
 
