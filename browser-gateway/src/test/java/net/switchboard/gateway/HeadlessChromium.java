@@ -24,7 +24,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
   public static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
       "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+      "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
       "--disable-features=WebRtcHideLocalIpsWithMdns", "--use-fake-ui-for-media-stream",
       "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection");
 
