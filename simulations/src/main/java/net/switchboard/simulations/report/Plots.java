@@ -51,10 +51,10 @@ public final class Plots {
   }
 
   private static XYChart chart(String title, String yTitle) {
-    XYChart c = new XYChartBuilder().width(800).height(400).title(title).xAxisTitle("simulated hours").yAxisTitle(yTitle).build();
+    XYChart c = new XYChartBuilder().width(800).height(450).title(title).xAxisTitle("simulated hours").yAxisTitle(yTitle).build();
     c.getStyler().setMarkerSize(3);
     c.getStyler().setXAxisDecimalPattern("0.#");
-    c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+    c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
     return c;
   }
 
