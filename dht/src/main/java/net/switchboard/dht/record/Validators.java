@@ -29,6 +29,7 @@ public final class Validators {
     if (v == null) {
       throw new RecordRejectedException(Reason.UNKNOWN_NAMESPACE, "no validator for namespace " + (namespace & 0xFF));
     }
-    return new DhtRecord(namespace, key, value, v.validate(key, value, nowMillis));
+    RecordMeta meta = v.validate(key, value, nowMillis);
+    return new DhtRecord(namespace, net.switchboard.dht.Interning.id(key), value, meta);
   }
 }

@@ -66,6 +66,7 @@ public final class RoutingTable {
 
   /** Records that {@code contact} (id proven) was seen at {@code nowMillis}. */
   public TouchResult touch(Contact contact, long nowMillis) {
+    contact = net.switchboard.dht.Interning.contact(contact);
     Id256 id = contact.id();
     if (id.equals(self)) {
       return TouchResult.SELF;

@@ -28,7 +28,7 @@ final class VerifiedPeers {
   }
 
   void proven(Endpoint endpoint, Id256 id) {
-    map.put(endpoint, id);
+    map.put(net.switchboard.dht.Interning.endpoint(endpoint), net.switchboard.dht.Interning.id(id));
   }
 
   void forget(Endpoint endpoint) {
