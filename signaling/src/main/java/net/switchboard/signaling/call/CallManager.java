@@ -13,6 +13,7 @@ import net.switchboard.signaling.contact.Reachability;
 import net.switchboard.signaling.e2e.EnvelopeOpener;
 import net.switchboard.signaling.e2e.EnvelopeRejectedException;
 import net.switchboard.signaling.e2e.OpenedEnvelope;
+import net.switchboard.signaling.e2e.PeerKeys;
 import net.switchboard.signaling.e2e.ReplayGuard;
 import net.switchboard.signaling.e2e.SignalingEnvelope;
 import net.switchboard.signaling.transport.ContactAddress;
@@ -40,6 +41,7 @@ public final class CallManager {
   private final Reachability replyTo;
   private final CallListener listener;
   private final EnvelopeOpener opener;
+  private final PeerKeys peerKeys = new PeerKeys(); // X25519 keys and decoded points of the people we talk to
   private final Map<CallId, CallSession> sessions = new HashMap<>();
   private final Map<String, Long> counters = new TreeMap<>();
   private CallSession current;
@@ -54,7 +56,7 @@ public final class CallManager {
     this.config = b.config;
     this.replyTo = b.replyTo;
     this.listener = b.listener;
-    this.opener = new EnvelopeOpener(identity, b.replayGuard);
+    this.opener = new EnvelopeOpener(identity, b.replayGuard, peerKeys);
     transports.onReceive(in -> scheduler.execute(() -> handle(in)));
   }
 
@@ -129,7 +131,7 @@ public final class CallManager {
 
   private CompletableFuture<?> send(ContactAddress to, CallMessage m) {
     byte[] envelope = SignalingEnvelope.seal(identity, to.identityKey(), scheduler.nowMillis(),
-        SignalingEnvelope.newMessageId(random), CallMessageCodec.encode(m), random);
+        SignalingEnvelope.newMessageId(random), CallMessageCodec.encode(m), random, peerKeys);
     return transports.send(to, envelope);
   }
 

@@ -58,12 +58,27 @@ public final class SignalingEnvelope {
    */
   public static byte[] seal(
       Identity sender, byte[] recipientKey, long timestampMillis, byte[] messageId, byte[] body, RandomGenerator random) {
-    return seal(sender.publicKey(), sender::sign, recipientKey, timestampMillis, messageId, body, random);
+    return seal(sender.publicKey(), sender::sign, recipientKey, timestampMillis, messageId, body, random, null);
+  }
+
+  /**
+   * {@link #seal(Identity, byte[], long, byte[], byte[], RandomGenerator)} taking the recipient's
+   * X25519 key from {@code peers} (derived once per recipient, not once per message). The same
+   * bytes on the wire.
+   */
+  public static byte[] seal(Identity sender, byte[] recipientKey, long timestampMillis, byte[] messageId, byte[] body,
+      RandomGenerator random, PeerKeys peers) {
+    return seal(sender.publicKey(), sender::sign, recipientKey, timestampMillis, messageId, body, random, peers);
   }
 
   /** Seal with an explicit claimed sender key and signer; tests use it to forge. */
   static byte[] seal(byte[] senderKey, java.util.function.UnaryOperator<byte[]> signer, byte[] recipientKey,
       long timestampMillis, byte[] messageId, byte[] body, RandomGenerator random) {
+    return seal(senderKey, signer, recipientKey, timestampMillis, messageId, body, random, null);
+  }
+
+  private static byte[] seal(byte[] senderKey, java.util.function.UnaryOperator<byte[]> signer, byte[] recipientKey,
+      long timestampMillis, byte[] messageId, byte[] body, RandomGenerator random, PeerKeys peers) {
     if (body.length > MAX_BODY_BYTES) {
       throw new IllegalArgumentException("envelope body of " + body.length + " bytes exceeds " + MAX_BODY_BYTES);
     }
@@ -73,7 +88,7 @@ public final class SignalingEnvelope {
     if (recipientKey.length != Ed25519Keys.PUBLIC_KEY_BYTES) {
       throw new IllegalArgumentException("recipient key must be 32 bytes, got " + recipientKey.length);
     }
-    byte[] recipientX = X25519Keys.publicKeyFromEd25519(recipientKey);
+    byte[] recipientX = peers != null ? peers.x25519(recipientKey) : X25519Keys.publicKeyFromEd25519(recipientKey);
     byte[] ephSecret = new byte[X25519Keys.KEY_BYTES];
     fill(random, ephSecret);
     byte[] ephPublic = X25519Keys.publicKey(ephSecret);
@@ -124,6 +139,15 @@ public final class SignalingEnvelope {
    */
   public static OpenedEnvelope open(Identity recipient, byte[] recipientX25519Secret, byte[] envelope)
       throws EnvelopeRejectedException {
+    return open(recipient, recipientX25519Secret, X25519Keys.publicKey(recipientX25519Secret), envelope, null);
+  }
+
+  /**
+   * {@link #open(Identity, byte[], byte[])} with the recipient's X25519 public key computed once
+   * by the caller and senders' decoded keys kept in {@code peers} (may be null). The same checks.
+   */
+  static OpenedEnvelope open(Identity recipient, byte[] recipientX25519Secret, byte[] recipientX, byte[] envelope,
+      PeerKeys peers) throws EnvelopeRejectedException {
     checkFraming(envelope);
     if (!recipient.nodeId().sameBytes(Arrays.copyOfRange(envelope, 2, 2 + Id256.BYTES))) {
       throw new EnvelopeRejectedException(EnvelopeRejectedException.Reason.NOT_FOR_US, "addressed to another identity");
@@ -134,7 +158,6 @@ public final class SignalingEnvelope {
     if (shared == null) {
       throw new EnvelopeRejectedException(EnvelopeRejectedException.Reason.FORGED, "low-order ephemeral key");
     }
-    byte[] recipientX = X25519Keys.publicKey(recipientX25519Secret);
     byte[] key = Hkdf.sha256(shared, concat(ephPublic, recipientX), KEY_INFO, Aead.KEY_BYTES);
     Arrays.fill(shared, (byte) 0);
     int ctOffset = HEADER_BYTES + SEAL_BYTES;
@@ -151,7 +174,8 @@ public final class SignalingEnvelope {
       byte[] body = new byte[in.remaining()];
       in.get(body);
       byte[] transcript = transcript(senderKey, recipient.publicKey(), ephPublic, timestamp, messageId, ct);
-      if (!Ed25519Keys.verify(senderKey, sig, transcript)) {
+      boolean verified = peers != null ? peers.verify(senderKey, sig, transcript) : Ed25519Keys.verify(senderKey, sig, transcript);
+      if (!verified) {
         throw new EnvelopeRejectedException(EnvelopeRejectedException.Reason.FORGED, "sender signature does not verify");
       }
       return new OpenedEnvelope(senderKey, timestamp, messageId, body);
