@@ -24,9 +24,10 @@ public final class ProgressBar implements Progress {
     lastPercent = percent;
     int filled = percent * WIDTH / 100;
     double wall = (System.nanoTime() - startNanos) / 1e9;
-    out.printf("\r[%s%s] %3d%% sim %s/%s  live %d  events %.1fM  wall %.0fs ",
+    String eta = percent > 0 && percent < 100 ? String.format("  eta %.0fs", wall * (100 - percent) / percent) : "";
+    out.printf("\r[%s%s] %3d%% sim %s/%s  live %d  events %.1fM  wall %.0fs%s ",
         "#".repeat(filled), ".".repeat(WIDTH - filled), percent, Durations.clock(doneMillis), Durations.clock(totalMillis),
-        liveNodes, events / 1e6, wall);
+        liveNodes, events / 1e6, wall, eta);
     if (percent >= 100) {
       out.println();
     }
