@@ -137,6 +137,9 @@ public final class BenchCallCommand implements Callable<Integer> {
       progress.printf("records published; measuring the bare WebRTC handshake (%d + %d calls)%n", warmup, calls);
       List<Double> bare = BareHandshakeBench.measure(warmup + calls);
       bare = bare.subList(warmup, bare.size());
+      // each node keeps one native connection made ahead for its next call (SafeMediaEngine); the
+      // nodes here share the process's factory and both ends of a call are in this process: two
+      WebRtcFactory.shared().keepSpareConnections(2);
 
       SplittableRandom pick = new SplittableRandom(seed);
       ContactLookup lookup = new ContactLookup(ContactPeriods.defaults());

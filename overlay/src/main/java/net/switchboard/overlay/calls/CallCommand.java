@@ -189,14 +189,14 @@ public final class CallCommand implements Callable<Integer> {
       }
       String printed = PrintedId.encode(callee);
       progress("joined (" + contacts + " contacts); resolving " + printed);
-      ContactAddress address;
-      try {
-        address = resolve(node, callee, person, deadline);
-      } catch (CallFailed f) {
-        return fail(f.code, f.getMessage());
-      }
-      progress("ringing");
-      CallSession session = calls.call(address).get(left(deadline), TimeUnit.NANOSECONDS);
+      // media opens and the offer is made while the record resolves; RING goes once both are ready
+      CompletableFuture<ContactAddress> address = resolve(node, callee, person);
+      NodeCalls callsRef = calls;
+      CallSession session = node.call(d -> callsRef.manager().call(callee,
+          address.thenApply(a -> {
+            progress("ringing");
+            return a.reachability();
+          }))).get(left(deadline), TimeUnit.NANOSECONDS);
       NodeCalls c = calls;
       CallSession result;
       try {
@@ -206,6 +206,15 @@ public final class CallCommand implements Callable<Integer> {
         return fail(NO_ANSWER, "no answer from " + printed + " within " + timeoutSeconds + " s");
       }
       if (result.state() != CallState.ACTIVE) {
+        if (address.isCompletedExceptionally()) {
+          try {
+            address.join();
+          } catch (CompletionException e) {
+            if (e.getCause() instanceof CallFailed f) {
+              return fail(f.code, f.getMessage());
+            }
+          }
+        }
         return ended(result, printed);
       }
       progress("connected");
@@ -303,31 +312,37 @@ public final class CallCommand implements Callable<Integer> {
    * The callee's contact record (so its introduction routes and transports); with no record found,
    * a Java node is still reached through its own node id, SHA-256 of its key.
    */
-  private ContactAddress resolve(OverlayNode node, byte[] callee, Identity person, long deadline) throws Exception {
+  private CompletableFuture<ContactAddress> resolve(OverlayNode node, byte[] callee, Identity person) {
     ContactLookup lookup = new ContactLookup(ContactPeriods.defaults());
+    CompletableFuture<ResolvedContact> found;
     try {
-      ResolvedContact r = node.callAsync(d -> lookup.resolve(d, callee, node.scheduler().nowMillis(), 0,
-          Optional.of(person))).get(left(deadline), TimeUnit.NANOSECONDS);
-      progress("contact record found (" + r.hops() + " hops): transports " + r.record().reachability().transports());
-      return ContactAddress.of(callee, r.record().reachability());
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
+      found = node.callAsync(d -> lookup.resolve(d, callee, node.scheduler().nowMillis(), 0, Optional.of(person)));
+    } catch (RuntimeException e) {
+      found = CompletableFuture.failedFuture(e);
+    }
+    return found.handle((r, error) -> {
+      if (error == null) {
+        progress("contact record found (" + r.hops() + " hops): transports " + r.record().reachability().transports());
+        return ContactAddress.of(callee, r.record().reachability());
+      }
+      Throwable cause = error;
+      while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
       if (cause instanceof ContactResolveException cre) {
-        switch (cre.kind()) {
-          case NOT_ALLOWED -> throw new CallFailed(UNREACHABLE,
-              "cannot call " + PrintedId.encode(callee) + ": its contact record is restricted and you are not on its contact list");
-          default -> {
-            progress("no usable contact record (" + cre.kind().name().toLowerCase(java.util.Locale.ROOT)
-                + "): routing to its node id");
-            return ContactAddress.ofNode(callee);
-          }
+        if (cre.kind() == ContactResolveException.Kind.NOT_ALLOWED) {
+          throw new CompletionException(new CallFailed(UNREACHABLE, "cannot call " + PrintedId.encode(callee)
+              + ": its contact record is restricted and you are not on its contact list"));
         }
+        progress("no usable contact record (" + cre.kind().name().toLowerCase(java.util.Locale.ROOT)
+            + "): routing to its node id");
+        return ContactAddress.ofNode(callee);
       }
       if (cause instanceof IllegalArgumentException) {
-        throw new CallFailed(BAD_INPUT, "invalid id: not an Ed25519 public key");
+        throw new CompletionException(new CallFailed(BAD_INPUT, "invalid id: not an Ed25519 public key"));
       }
-      throw new CallFailed(NETWORK, "resolving failed: " + message(e));
-    }
+      throw new CompletionException(new CallFailed(NETWORK, "resolving failed: " + cause.getMessage()));
+    });
   }
 
   private int ended(CallSession s, String printed) {

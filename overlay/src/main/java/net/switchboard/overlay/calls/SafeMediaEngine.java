@@ -47,6 +47,7 @@ public final class SafeMediaEngine implements MediaEngine {
     if (engine == null) {
       long t0 = System.nanoTime();
       factory = factories.get();
+      factory.keepSpareConnections(1); // one call at a time: one connection made ahead for the next
       engine = new WebRtcMediaEngine(factory, perCall);
       log.info(String.format("WebRTC media engine loaded in %.0f ms", (System.nanoTime() - t0) / 1e6));
     }

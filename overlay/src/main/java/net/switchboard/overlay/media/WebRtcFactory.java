@@ -14,8 +14,11 @@ import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +45,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pushed audio is the only input there; it never decodes received audio, so a call that sends
  * audio cannot also record what it hears.
  *
+ * <p>Spare connections ({@link #keepSpareConnections}): creating a native peer connection takes 1-3
+ * ms on the calling thread, on the critical path of both ends of a call. When asked to, the factory
+ * keeps that many connections created ahead, per connection settings (loopback, ICE servers,
+ * audio), and hands one to the next {@link #newPeer} with those settings; it makes the next spare
+ * once that peer's handshake is over (its chat channel opened or it closed), so the making does
+ * not compete with the handshake. A spare is a bare {@code RTCPeerConnection}: no data channel, no
+ * local description, so no candidate is gathered and no socket bound before a peer takes it; each
+ * call still gets its own connection and its own fresh DTLS certificate.
+ *
  * <p>{@link #close()} closes every live {@link WebRtcPeer} first and disposes the native factories
  * last: disposing one with an open connection is a SIGSEGV. Until it is closed the native threads
  * (which are not daemons) keep the JVM alive, so a process must close it before it ends.
@@ -59,7 +71,152 @@ public final class WebRtcFactory implements AutoCloseable {
   private final ConnectionBudget budget;
   private final Set<WebRtcPeer> live = ConcurrentHashMap.newKeySet();
   private final AtomicInteger peerIds = new AtomicInteger();
+  private final Map<ConnectionKey, ArrayDeque<Spare>> spares = new HashMap<>(); // guarded by itself
+  private volatile int spareTarget;
   private volatile boolean closed;
+
+  /** What a native connection is created with: spares are only handed to peers with the same. */
+  private record ConnectionKey(boolean loopback, boolean audio, List<String> iceServers) {
+    static ConnectionKey of(PeerConfig c) {
+      return new ConnectionKey(c.loopback(), c.audio(), c.iceServers());
+    }
+  }
+
+  /** A connection created ahead, whose events go to the peer that takes it. */
+  private record Spare(RTCPeerConnection pc, Handover observer) {}
+
+  /** Passes a spare connection's events to the observer of the peer that took it (none before). */
+  private static final class Handover implements PeerConnectionObserver {
+    private volatile PeerConnectionObserver to;
+
+    @Override
+    public void onSignalingChange(dev.onvoid.webrtc.RTCSignalingState state) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onSignalingChange(state);
+      }
+    }
+
+    @Override
+    public void onConnectionChange(dev.onvoid.webrtc.RTCPeerConnectionState state) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onConnectionChange(state);
+      }
+    }
+
+    @Override
+    public void onIceConnectionChange(dev.onvoid.webrtc.RTCIceConnectionState state) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onIceConnectionChange(state);
+      }
+    }
+
+    @Override
+    public void onStandardizedIceConnectionChange(dev.onvoid.webrtc.RTCIceConnectionState state) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onStandardizedIceConnectionChange(state);
+      }
+    }
+
+    @Override
+    public void onIceConnectionReceivingChange(boolean receiving) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onIceConnectionReceivingChange(receiving);
+      }
+    }
+
+    @Override
+    public void onIceGatheringChange(dev.onvoid.webrtc.RTCIceGatheringState state) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onIceGatheringChange(state);
+      }
+    }
+
+    @Override
+    public void onIceCandidate(dev.onvoid.webrtc.RTCIceCandidate candidate) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onIceCandidate(candidate);
+      }
+    }
+
+    @Override
+    public void onIceCandidateError(dev.onvoid.webrtc.RTCPeerConnectionIceErrorEvent event) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onIceCandidateError(event);
+      }
+    }
+
+    @Override
+    public void onIceCandidatesRemoved(dev.onvoid.webrtc.RTCIceCandidate[] candidates) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onIceCandidatesRemoved(candidates);
+      }
+    }
+
+    @Override
+    public void onAddStream(dev.onvoid.webrtc.media.MediaStream stream) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onAddStream(stream);
+      }
+    }
+
+    @Override
+    public void onRemoveStream(dev.onvoid.webrtc.media.MediaStream stream) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onRemoveStream(stream);
+      }
+    }
+
+    @Override
+    public void onDataChannel(dev.onvoid.webrtc.RTCDataChannel channel) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onDataChannel(channel);
+      }
+    }
+
+    @Override
+    public void onRenegotiationNeeded() {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onRenegotiationNeeded();
+      }
+    }
+
+    @Override
+    public void onAddTrack(dev.onvoid.webrtc.RTCRtpReceiver receiver, dev.onvoid.webrtc.media.MediaStream[] streams) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onAddTrack(receiver, streams);
+      }
+    }
+
+    @Override
+    public void onRemoveTrack(dev.onvoid.webrtc.RTCRtpReceiver receiver) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onRemoveTrack(receiver);
+      }
+    }
+
+    @Override
+    public void onTrack(dev.onvoid.webrtc.RTCRtpTransceiver transceiver) {
+      PeerConnectionObserver o = to;
+      if (o != null) {
+        o.onTrack(transceiver);
+      }
+    }
+  }
 
   private WebRtcFactory(ConnectionBudget budget) {
     this.budget = budget;
@@ -119,6 +276,71 @@ public final class WebRtcFactory implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps at least {@code n} native connections created ahead for each kind of connection used
+   * since (see the class comment); never lowers an earlier setting. 0 (the default) keeps none.
+   * A node with one call at a time needs 1; a process running both ends of its calls, 2.
+   *
+   * @throws IllegalArgumentException when {@code n} is outside 0..4
+   */
+  public void keepSpareConnections(int n) {
+    if (n < 0 || n > 4) {
+      throw new IllegalArgumentException("spare connections must be in 0..4, got " + n);
+    }
+    synchronized (spares) {
+      spareTarget = Math.max(spareTarget, n);
+    }
+  }
+
+  /** Spare connections ready now (all kinds). */
+  public int spareConnections() {
+    synchronized (spares) {
+      return spares.values().stream().mapToInt(ArrayDeque::size).sum();
+    }
+  }
+
+  /**
+   * Tops up the spares of {@code config}'s kind, on a worker thread. Peers call it once their
+   * handshake is over, so that making a connection never competes with one.
+   */
+  void refillSpares(PeerConfig config) {
+    if (spareTarget <= 0 || closed) {
+      return;
+    }
+    ConnectionKey key = ConnectionKey.of(config);
+    try {
+      workers.execute(() -> Guard.quietly("spare connection", () -> {
+        while (true) {
+          synchronized (spares) { // held while creating: close() waits for it, then disposes them all
+            ArrayDeque<Spare> q = spares.computeIfAbsent(key, k -> new ArrayDeque<>());
+            if (closed || q.size() >= spareTarget) {
+              return;
+            }
+            Handover observer = new Handover();
+            q.add(new Spare(newConnection(config, observer), observer));
+          }
+        }
+      }));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  private RTCPeerConnection takeSpare(PeerConfig config, PeerConnectionObserver observer) {
+    if (spareTarget <= 0) {
+      return null;
+    }
+    synchronized (spares) {
+      ArrayDeque<Spare> q = spares.get(ConnectionKey.of(config));
+      Spare s = q == null || closed ? null : q.poll();
+      if (s == null) {
+        return null;
+      }
+      s.observer().to = observer;
+      return s.pc();
+    }
+  }
+
   /** The calls still open. */
   public List<WebRtcPeer> livePeers() {
     return new ArrayList<>(live);
@@ -135,6 +357,11 @@ public final class WebRtcFactory implements AutoCloseable {
   }
 
   RTCPeerConnection createConnection(PeerConfig config, PeerConnectionObserver observer) {
+    RTCPeerConnection spare = takeSpare(config, observer);
+    return spare != null ? spare : newConnection(config, observer);
+  }
+
+  private RTCPeerConnection newConnection(PeerConfig config, PeerConnectionObserver observer) {
     RTCConfiguration rtc = new RTCConfiguration();
     rtc.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
     if (!config.iceServers().isEmpty()) {
@@ -207,6 +434,14 @@ public final class WebRtcFactory implements AutoCloseable {
     }
     for (WebRtcPeer peer : livePeers()) {
       Guard.quietly("close peer", peer::close);
+    }
+    synchronized (spares) { // after any refill in progress; none starts once closed is set
+      for (ArrayDeque<Spare> q : spares.values()) {
+        for (Spare s : q) {
+          Guard.quietly("close spare connection", s.pc()::close);
+        }
+      }
+      spares.clear();
     }
     if (!live.isEmpty()) {
       // A peer that did not close would make factory.dispose() a SIGSEGV: leak instead.

@@ -90,6 +90,8 @@ public final class WebRtcPeer implements AutoCloseable {
     this.name = name;
     this.exec = owner.newSerialExecutor(name);
     this.pc = owner.createConnection(config, new Observer());
+    // the next spare connection is made once this handshake no longer needs the native threads
+    opened.whenComplete((v, e) -> owner.refillSpares(config));
   }
 
   /** A short name for logs ({@code peer-N}). */

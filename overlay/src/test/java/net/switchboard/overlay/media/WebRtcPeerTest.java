@@ -69,6 +69,30 @@ class WebRtcPeerTest {
   }
 
   @Test
+  void spareConnectionsAreMadeAfterAHandshakeAndCarryTheNextCall() throws Exception {
+    factory.keepSpareConnections(2); // from here on the other tests run on spares too
+    connect(loopback(), PeerListener.none(), loopback(), PeerListener.none());
+    await().atMost(Duration.ofSeconds(10)).until(() -> factory.spareConnections() == 2);
+    List<String> atCallee = new CopyOnWriteArrayList<>();
+    InProcessSignaling.Pair second =
+        connect(
+            loopback(),
+            PeerListener.none(),
+            loopback(),
+            new PeerListener() {
+              @Override
+              public void onText(String text) {
+                atCallee.add(text);
+              }
+            });
+    second.caller().sendText("over a connection made ahead").get(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(() -> atCallee.size() == 1);
+    assertEquals("over a connection made ahead", atCallee.get(0));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> factory.keepSpareConnections(5));
+  }
+
+  @Test
   void chatChannelOpensAndTextArrivesBothWays() throws Exception {
     List<String> atCallee = new CopyOnWriteArrayList<>();
     List<String> atCaller = new CopyOnWriteArrayList<>();
