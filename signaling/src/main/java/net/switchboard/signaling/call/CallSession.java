@@ -239,31 +239,24 @@ public final class CallSession {
     move(CallState.CONNECTING);
     arm(config.connectTimeoutMillis());
     media = engine.open(id, mediaCaps(), mediaListener());
-    onLoop(media.setRemoteDescription(MediaSession.SdpType.OFFER, remoteOffer), (ok, error) -> {
+    onLoop(media.answer(remoteOffer), (answer, error) -> {
       if (ended()) {
         return;
       }
       if (error != null) {
-        failAndHangup("could not set the offer: " + error.getMessage());
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            ? error.getCause() : error;
+        failAndHangup("could not answer the offer: " + cause.getMessage());
         return;
       }
       remoteDescriptionSet = true;
       flushRemoteCandidates();
-      onLoop(media.createAnswer(), (answer, answerError) -> {
-        if (ended()) {
-          return;
+      onLoop(outbox.send(new CallMessage.Accept(id, answer)), (sent, sendError) -> {
+        if (sendError != null && !ended()) {
+          end(EndReason.FAILED, "caller unreachable");
         }
-        if (answerError != null) {
-          failAndHangup("could not create the answer: " + answerError.getMessage());
-          return;
-        }
-        onLoop(outbox.send(new CallMessage.Accept(id, answer)), (sent, sendError) -> {
-          if (sendError != null && !ended()) {
-            end(EndReason.FAILED, "caller unreachable");
-          }
-        });
-        releaseLocalCandidates(); // after the ACCEPT: a caller queues candidates until it has the answer
       });
+      releaseLocalCandidates(); // after the ACCEPT: a caller queues candidates until it has the answer
     });
   }
 

@@ -23,6 +23,15 @@ public interface MediaSession {
   /** Sets the remote description; candidates may be added once it completes. */
   CompletableFuture<Void> setRemoteDescription(SdpType type, String sdp);
 
+  /**
+   * Sets the remote offer and creates the answer (set as the local description) in one step, so
+   * that the two do not wait for a turn of the call layer's thread in between. Fails as either
+   * step would.
+   */
+  default CompletableFuture<String> answer(String offerSdp) {
+    return setRemoteDescription(SdpType.OFFER, offerSdp).thenCompose(v -> createAnswer());
+  }
+
   /** Adds a remote candidate (only after the remote description is set: the call layer queues). */
   void addIceCandidate(IceCandidate candidate);
 
