@@ -39,8 +39,11 @@ import picocli.CommandLine.Spec;
  * {@code switchboard bench call}: N real nodes on loopback, each publishing its contact record and
  * answering calls with webrtc-java; M calls between random pairs, one after another, each timed
  * from the start of resolving the callee's record until the caller's data channel opens (offer and
- * answer, and trickled ICE candidates, routed hop by hop through the overlay). The same run
- * measures WebRTC's own handshake with signaling handed over in-process, as the baseline.
+ * answer, and trickled ICE candidates, routed hop by hop through the overlay). The caller creates
+ * its offer while the record resolves ({@code CallManager.call(key, future)}), as {@code switchboard
+ * call} does; each call waits for the previous call's peer connections to close. The same run
+ * measures WebRTC's own handshake with signaling handed over in-process, as the baseline (before
+ * the factory is asked to keep spare connections, so the baseline runs as it always did).
  */
 @Command(
     name = "call",
