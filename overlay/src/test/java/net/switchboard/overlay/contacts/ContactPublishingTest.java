@@ -131,6 +131,29 @@ class ContactPublishingTest {
   }
 
   @Test
+  void justAfterABoundaryTheCurrentRecordIsTakenWithoutWaitingForThePreviousPeriodsLookup() {
+    long p = PERIODS.periodAt(START);
+    clock.advance(PERIODS.endOf(p) + 5 * 60_000 - clock.nowMillis()); // 5 min into period p + 1
+    await(publishing.start());
+    assertEquals(Set.of(keyOf(p + 1)), publishing.publishedKeys(), "nothing under the previous period");
+    DhtNode asker = nodes.get(9);
+
+    long t0 = clock.nowMillis();
+    ResolvedContact r = resolveFrom(asker);
+    long resolveMillis = clock.nowMillis() - t0;
+    assertEquals(p + 1, r.period());
+    assertEquals(publishing.seq(), r.record().seq());
+
+    // the previous period's lookup finds nothing: it ends only once it asked the closest nodes
+    long t1 = clock.nowMillis();
+    assertTrue(await(asker.get(keyOf(p), ContactEnvelope.NAMESPACE)).record().isEmpty());
+    long emptyLookupMillis = clock.nowMillis() - t1;
+    // (seeded network: 6 virtual ms against 20; waiting for the empty lookup took 20 against 22)
+    assertTrue(2 * resolveMillis <= emptyLookupMillis,
+        "resolve took " + resolveMillis + " ms, the empty lookup " + emptyLookupMillis + " ms");
+  }
+
+  @Test
   void refreshedBeforeExpirySoItResolvesEveryHourForTwoDays() {
     await(publishing.start());
     long firstSeq = publishing.seq();
