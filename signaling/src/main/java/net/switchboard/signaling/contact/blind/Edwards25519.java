@@ -35,6 +35,7 @@ public final class Edwards25519 {
   /** The standard base point B. */
   public static final Point BASE;
   private static final int[] D2_LIMBS = limbs(D.shiftLeft(1).mod(P));
+  private static final int[] D_LIMBS = limbs(D.mod(P));
 
   static {
     int[] zero = F.create();
@@ -175,12 +176,33 @@ public final class Edwards25519 {
     byte[] b = encoded.clone();
     int sign = (b[31] & 0x80) >>> 7;
     b[31] &= 0x7F;
-    BigInteger y = fromLittleEndian(b);
-    if (y.compareTo(P) >= 0) {
+    if (fromLittleEndian(b).compareTo(P) >= 0) {
       throw new IllegalArgumentException("y coordinate not reduced");
     }
-    BigInteger x = recoverX(y, sign);
-    return affine(x, y);
+    // x^2 = (y^2 - 1) / (d y^2 + 1), solved in limb arithmetic (BigInteger modPow/modInverse made
+    // decoding the most expensive step of a contact-record resolve)
+    int[] y = F.create(), u = F.create(), v = F.create(), x = F.create();
+    F.decode(b, 0, y);
+    F.sqr(y, u);
+    F.mul(D_LIMBS, u, v);
+    F.subOne(u);
+    F.addOne(v);
+    if (!F.sqrtRatioVar(u, v, x)) {
+      throw new IllegalArgumentException("not a point on edwards25519");
+    }
+    F.normalize(x);
+    if (F.isZeroVar(x) && sign == 1) {
+      throw new IllegalArgumentException("x = 0 with the sign bit set");
+    }
+    if ((x[0] & 1) != sign) {
+      F.negate(x, x);
+      F.normalize(x);
+    }
+    F.normalize(y);
+    int[] one = F.create(), t = F.create();
+    F.one(one);
+    F.mul(x, y, t);
+    return new Point(x, y, one, t);
   }
 
   private static Point affine(BigInteger x, BigInteger y) {
