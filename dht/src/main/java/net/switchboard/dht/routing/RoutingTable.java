@@ -174,36 +174,30 @@ public final class RoutingTable {
   /**
    * Up to {@code n} known contacts closest to {@code target}, nearest first.
    *
-   * <p>Visits buckets in XOR order rather than scanning the table: with {@code b} the bucket of
-   * the target, contacts in bucket {@code b} are nearest, then all buckets deeper than {@code b}
-   * (they differ from the target first at bit {@code b}), then buckets {@code b-1}, {@code b-2},
-   * ... each strictly farther than the one before. Only the groups needed to reach {@code n} are
-   * sorted.
+   * <p>Visits buckets in XOR order rather than scanning the table. With {@code b} the bucket of
+   * the target, the groups below are each strictly farther than the one before: bucket {@code b}
+   * (agrees with the target on bits 0..b); all buckets deeper than {@code b} (differ from it first
+   * at bit {@code b}); then buckets {@code b-1}, {@code b-2}, ... It stops at the first group that
+   * brings the count to {@code n}, and sorts only what it took.
    */
   public List<Contact> closest(Id256 target, int n) {
-    List<Contact> picked = new ArrayList<>(Math.min(n + 8, size));
+    List<Contact> picked = new ArrayList<>(Math.min(n + 8, Math.max(size, 1)));
     if (n <= 0 || size == 0) {
       return picked;
     }
     int b = target.equals(self) ? Id256.BITS - 1 : bucketIndex(target);
     addBucket(picked, b);
-    for (int i = b + 1; i < Id256.BITS; i++) {
-      addBucket(picked, i);
-    }
-    int sortedUpTo = 0;
-    for (int i = b - 1; picked.size() < n && i >= 0; i--) {
-      if (sortedUpTo == 0) {
-        sortByDistance(picked, 0, target);
-        sortedUpTo = picked.size();
+    if (picked.size() < n) {
+      for (int i = b + 1; i < Id256.BITS; i++) {
+        addBucket(picked, i);
       }
-      int before = picked.size();
+    }
+    for (int i = b - 1; picked.size() < n && i >= 0; i--) {
       addBucket(picked, i);
-      sortByDistance(picked, before, target);
-      sortedUpTo = picked.size();
     }
-    if (sortedUpTo == 0) {
-      sortByDistance(picked, 0, target);
-    }
+    // groups were added nearest first and each group is farther than all before it, so one sort
+    // of what was taken orders it; a group larger than needed is cut after sorting
+    sortByDistance(picked, 0, target);
     return picked.size() > n ? new ArrayList<>(picked.subList(0, n)) : picked;
   }
 

@@ -48,6 +48,14 @@ final class ByteWriter {
     return this;
   }
 
+  /** The endpoint's address bytes, without copying them first. */
+  ByteWriter address(net.switchboard.dht.seam.Endpoint e) {
+    ensure(e.addressLength());
+    e.copyAddress(buf, pos);
+    pos += e.addressLength();
+    return this;
+  }
+
   ByteWriter bytes(byte[] b) {
     ensure(b.length);
     System.arraycopy(b, 0, buf, pos, b.length);

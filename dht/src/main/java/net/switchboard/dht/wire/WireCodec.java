@@ -149,8 +149,7 @@ public final class WireCodec {
   }
 
   private static void endpoint(ByteWriter w, Endpoint e) {
-    byte[] a = e.address();
-    w.u8(a.length == 4 ? 4 : 6).bytes(a).u16(e.port());
+    w.u8(e.addressLength() == 4 ? 4 : 6).address(e).u16(e.port());
   }
 
   private static Endpoint endpoint(ByteReader r) throws MalformedMessageException {
