@@ -39,12 +39,25 @@ public final class Lookup {
   private final int k;
   private final int alpha;
   private final int maxQueries;
+  private int parallelism;
   private final TreeMap<Id256, Entry> byDistance = new TreeMap<>();
   private int inFlight;
   private int queries;
   private boolean stopped;
 
   public Lookup(Id256 target, Id256 self, int k, int alpha, int maxQueries, List<Contact> seeds) {
+    this(target, self, k, alpha, alpha, maxQueries, seeds);
+  }
+
+  /**
+   * A lookup that starts with only {@code initialParallelism} queries in flight and uses the full
+   * {@code alpha} after {@link #widen()} (a hedged value lookup: ask the closest contact first).
+   */
+  public Lookup(Id256 target, Id256 self, int k, int alpha, int initialParallelism, int maxQueries, List<Contact> seeds) {
+    if (initialParallelism < 1 || initialParallelism > alpha) {
+      throw new IllegalArgumentException("initialParallelism must be 1..alpha, got " + initialParallelism);
+    }
+    this.parallelism = initialParallelism;
     this.target = target;
     this.self = self;
     this.k = k;
@@ -74,7 +87,7 @@ public final class Lookup {
     }
     int seen = 0;
     for (Entry e : byDistance.values()) {
-      if (inFlight >= alpha || queries >= maxQueries || seen >= k) {
+      if (inFlight >= parallelism || queries >= maxQueries || seen >= k) {
         break;
       }
       if (e.state == State.FAILED) {
@@ -113,6 +126,11 @@ public final class Lookup {
   public void onFailure(Id256 from) {
     entry(from).state = State.FAILED;
     inFlight--;
+  }
+
+  /** From now on up to alpha queries may be in flight. */
+  public void widen() {
+    parallelism = alpha;
   }
 
   /** Ends the lookup early (e.g. the value was found); later answers are ignored by the driver. */

@@ -10,6 +10,7 @@ import net.switchboard.dht.record.Validators;
 import net.switchboard.dht.routing.Contact;
 import net.switchboard.dht.rpc.ResponseHandler;
 import net.switchboard.dht.rpc.RpcEngine;
+import net.switchboard.dht.seam.Scheduler;
 import net.switchboard.dht.wire.Body;
 
 /** Drives a {@link Lookup} over the {@link RpcEngine}: FIND_NODE, or FIND_VALUE until a valid record. */
@@ -18,8 +19,17 @@ public final class LookupRunner {
   private final Validators validators;
   private final LongSupplier clock;
   private final DhtMetricsSink metrics;
+  private final Scheduler scheduler;
+  private final long hedgeMillis;
 
-  public LookupRunner(RpcEngine rpc, Validators validators, LongSupplier clock, DhtMetricsSink metrics) {
+  /**
+   * @param hedgeMillis how long a value lookup waits on its first query before asking alpha
+   *     contacts at once
+   */
+  public LookupRunner(RpcEngine rpc, Validators validators, LongSupplier clock, DhtMetricsSink metrics,
+      Scheduler scheduler, long hedgeMillis) {
+    this.scheduler = scheduler;
+    this.hedgeMillis = hedgeMillis;
     this.rpc = rpc;
     this.validators = validators;
     this.clock = clock;
@@ -31,9 +41,25 @@ public final class LookupRunner {
     return run(lookup, new Body.FindNode(lookup.target()), (byte) 0);
   }
 
-  /** Finds a valid record under the target key in {@code namespace}, or the k closest nodes. */
+  /**
+   * Finds a valid record under the target key in {@code namespace}, or the k closest nodes. A
+   * lookup built with an initial parallelism below alpha is hedged: an answer that brings closer
+   * contacts is progress and the lookup goes on one query at a time; it widens to alpha when a
+   * query fails or when {@code hedgeMillis} pass before the record is found.
+   */
   public CompletableFuture<LookupOutcome> findValue(Lookup lookup, byte namespace) {
-    return run(lookup, new Body.FindValue(lookup.target(), namespace), namespace);
+    CompletableFuture<LookupOutcome> done = new CompletableFuture<>();
+    Drive drive = new Drive(lookup, new Body.FindValue(lookup.target(), namespace), namespace, done);
+    Scheduler.Cancellable hedge = scheduler.schedule(hedgeMillis, () -> {
+      if (!done.isDone()) {
+        metrics.increment("lookup_hedged");
+        lookup.widen();
+        drive.advance();
+      }
+    });
+    done.whenComplete((v, e) -> hedge.cancel());
+    drive.advance();
+    return done;
   }
 
   private CompletableFuture<LookupOutcome> run(Lookup lookup, Body request, byte namespace) {
@@ -70,6 +96,7 @@ public final class LookupRunner {
           public void onFailure() {
             if (!done.isDone()) {
               lookup.onFailure(c.id());
+              lookup.widen();
               advance();
             }
           }
