@@ -62,12 +62,11 @@ public final class InProcessSignaling {
   }
 
   /** Passes every callback on, and sends local candidates to the other peer. */
-  private static final class Forwarding implements PeerListener {
-    private final PeerListener inner;
+  private static final class Forwarding extends ForwardingPeerListener {
     private final AtomicReference<WebRtcPeer> other;
 
     Forwarding(PeerListener inner, AtomicReference<WebRtcPeer> other) {
-      this.inner = inner;
+      super(inner);
       this.other = other;
     }
 
@@ -77,42 +76,8 @@ public final class InProcessSignaling {
       if (peer != null) {
         peer.addRemoteCandidate(candidate);
       }
-      inner.onLocalCandidate(candidate);
+      delegate.onLocalCandidate(candidate);
     }
 
-    @Override
-    public void onOpen() {
-      inner.onOpen();
-    }
-
-    @Override
-    public void onText(String text) {
-      inner.onText(text);
-    }
-
-    @Override
-    public void onFileReceived(FileTransfer file) {
-      inner.onFileReceived(file);
-    }
-
-    @Override
-    public void onFileFailed(String name, String reason) {
-      inner.onFileFailed(name, reason);
-    }
-
-    @Override
-    public void onAudioHeard() {
-      inner.onAudioHeard();
-    }
-
-    @Override
-    public void onConnectionState(String state) {
-      inner.onConnectionState(state);
-    }
-
-    @Override
-    public void onClosed(String reason) {
-      inner.onClosed(reason);
-    }
   }
 }

@@ -71,16 +71,16 @@ public final class WebRtcMediaEngine implements MediaEngine {
   }
 
   /** One call: the {@link MediaSession} the call layer drives and the listener of its peer. */
-  private static final class Session implements MediaSession, PeerListener {
+  private static final class Session extends ForwardingPeerListener implements MediaSession {
     private final CallId callId;
     private final MediaSession.Listener callLayer;
-    private final PeerListener app;
     private volatile WebRtcPeer peer;
 
+    /** Events go to the call layer where it needs them, and all of them to {@code app}. */
     Session(CallId callId, MediaSession.Listener callLayer, PeerListener app) {
+      super(app);
       this.callId = callId;
       this.callLayer = callLayer;
-      this.app = app;
     }
 
     @Override
@@ -121,38 +121,13 @@ public final class WebRtcMediaEngine implements MediaEngine {
     public void onLocalCandidate(net.switchboard.overlay.media.IceCandidate c) {
       callLayer.onLocalCandidate(
           new IceCandidate(c.sdpMid() == null ? "" : c.sdpMid(), c.sdpMLineIndex(), c.candidate()));
-      app.onLocalCandidate(c);
+      delegate.onLocalCandidate(c);
     }
 
     @Override
     public void onOpen() {
       callLayer.onDataChannelOpen();
-      app.onOpen();
-    }
-
-    @Override
-    public void onText(String text) {
-      app.onText(text);
-    }
-
-    @Override
-    public void onFileReceived(FileTransfer file) {
-      app.onFileReceived(file);
-    }
-
-    @Override
-    public void onFileFailed(String name, String reason) {
-      app.onFileFailed(name, reason);
-    }
-
-    @Override
-    public void onAudioHeard() {
-      app.onAudioHeard();
-    }
-
-    @Override
-    public void onConnectionState(String state) {
-      app.onConnectionState(state);
+      delegate.onOpen();
     }
 
     @Override
@@ -160,7 +135,7 @@ public final class WebRtcMediaEngine implements MediaEngine {
       if (!WebRtcPeer.LOCAL_CLOSE.equals(reason)) {
         callLayer.onFailed(reason);
       }
-      app.onClosed(reason);
+      delegate.onClosed(reason);
     }
 
     @Override

@@ -101,8 +101,7 @@ public final class DirectTransport implements SignalingTransport {
   @Override
   public CompletableFuture<Void> send(ContactAddress to, byte[] envelope) {
     if (envelope.length > SignalingEnvelope.MAX_ENVELOPE_BYTES) {
-      return CompletableFuture.failedFuture(new TransportException(TransportException.Reason.TOO_LARGE,
-          envelope.length + " bytes exceed " + SignalingEnvelope.MAX_ENVELOPE_BYTES));
+      return CompletableFuture.failedFuture(TransportException.tooLarge(envelope.length));
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
     tryEndpoint(to.endpoints(), 0, envelope, null, done);

@@ -291,8 +291,7 @@ public final class PeerJsTransport implements SignalingTransport {
   @Override
   public CompletableFuture<Void> send(ContactAddress to, byte[] envelope) {
     if (envelope.length > SignalingEnvelope.MAX_ENVELOPE_BYTES) {
-      return CompletableFuture.failedFuture(new TransportException(TransportException.Reason.TOO_LARGE,
-          envelope.length + " bytes exceed " + SignalingEnvelope.MAX_ENVELOPE_BYTES));
+      return CompletableFuture.failedFuture(TransportException.tooLarge(envelope.length));
     }
     if (!open) {
       return CompletableFuture.failedFuture(new TransportException(TransportException.Reason.NO_ACKNOWLEDGEMENT,

@@ -52,8 +52,7 @@ public final class OverlayTransport implements SignalingTransport {
   @Override
   public CompletableFuture<Void> send(ContactAddress to, byte[] envelope) {
     if (envelope.length > SignalingEnvelope.MAX_ENVELOPE_BYTES) {
-      return CompletableFuture.failedFuture(new TransportException(TransportException.Reason.TOO_LARGE,
-          envelope.length + " bytes exceed " + SignalingEnvelope.MAX_ENVELOPE_BYTES));
+      return CompletableFuture.failedFuture(TransportException.tooLarge(envelope.length));
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
     tryRoute(to.routes(), 0, envelope, null, done);

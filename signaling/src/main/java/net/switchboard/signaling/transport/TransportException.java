@@ -26,6 +26,12 @@ public final class TransportException extends RuntimeException {
     this.reason = reason;
   }
 
+  /** The refusal every transport gives an envelope over {@code SignalingEnvelope.MAX_ENVELOPE_BYTES}. */
+  public static TransportException tooLarge(int bytes) {
+    return new TransportException(Reason.TOO_LARGE,
+        bytes + " bytes exceed " + net.switchboard.signaling.e2e.SignalingEnvelope.MAX_ENVELOPE_BYTES);
+  }
+
   public Reason reason() {
     return reason;
   }
