@@ -419,6 +419,16 @@ class ContactRecordsNetworkTest {
     while (victims.contains(third) || third == PUBLISHER) {
       third++;
     }
+    // A short-lived client learns the network only from its bootstrap node. With k=4 the
+    // bootstrap's k closest entries to the key can be exactly the holders just killed, and a
+    // node learns a peer is dead only when its own requests to it fail: let it look the key up
+    // until it has dropped them, as it would in the course of its own traffic.
+    int via = third;
+    List<Id256> dead = victims.stream().map(i -> node(i).identity().nodeId()).toList();
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> node(via).call(d -> {
+      d.findNode(key);
+      return d.routingSnapshot().stream().noneMatch(c -> dead.contains(c.id()));
+    }).get(5, TimeUnit.SECONDS));
     Run r = resolveAsClientVia(third, printed(PUBLISHER), "--json");
     assertEquals(0, r.exit(), r.err());
     assertEquals(recovered.getLong("seq"), r.json().getLong("seq"));
