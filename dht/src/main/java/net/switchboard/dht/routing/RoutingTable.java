@@ -3,6 +3,7 @@ package net.switchboard.dht.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import net.switchboard.dht.Interning;
 import net.switchboard.dht.identity.Id256;
 
 /**
@@ -18,6 +19,8 @@ public final class RoutingTable {
   private final int replacementCacheSize;
   private final KBucket[] buckets = new KBucket[Id256.BITS];
   private int size;
+  /** No bucket deeper than this has ever held a contact: where the walk in closest() may stop. */
+  private int deepestEverFilled = -1;
 
   /**
    * @param k bucket capacity (Kademlia's k)
@@ -66,7 +69,6 @@ public final class RoutingTable {
 
   /** Records that {@code contact} (id proven) was seen at {@code nowMillis}. */
   public TouchResult touch(Contact contact, long nowMillis) {
-    contact = net.switchboard.dht.Interning.contact(contact);
     Id256 id = contact.id();
     if (id.equals(self)) {
       return TouchResult.SELF;
@@ -75,15 +77,20 @@ public final class RoutingTable {
     int i = b.indexOf(id);
     if (i >= 0) {
       RoutingEntry e = b.entries.remove(i);
-      e.contact = contact; // proven id at a new address: follow it
+      if (!e.contact.endpoint().equals(contact.endpoint())) {
+        e.contact = Interning.contact(contact); // proven id at a new address: follow it
+      }
       e.lastSeenMillis = nowMillis;
       e.failures = 0;
       e.pingPending = false;
       b.entries.add(e);
       return TouchResult.UPDATED;
     }
+    // interned only when retained: most touches are of contacts already in the table
+    contact = Interning.contact(contact);
     if (b.entries.size() < k) {
       b.entries.add(new RoutingEntry(contact, nowMillis));
+      deepestEverFilled = Math.max(deepestEverFilled, bucketIndex(id));
       b.replacements.removeIf(r -> r.id().equals(id));
       size++;
       return TouchResult.ADDED;
@@ -174,35 +181,52 @@ public final class RoutingTable {
   /**
    * Up to {@code n} known contacts closest to {@code target}, nearest first.
    *
-   * <p>Visits buckets in XOR order rather than scanning the table. With {@code b} the bucket of
-   * the target, the groups below are each strictly farther than the one before: bucket {@code b}
-   * (agrees with the target on bits 0..b); all buckets deeper than {@code b} (differ from it first
-   * at bit {@code b}); then buckets {@code b-1}, {@code b-2}, ... It stops at the first group that
-   * brings the count to {@code n}, and sorts only what it took.
+   * <p>Visits buckets in XOR order rather than scanning the table: every contact of a bucket is
+   * at the same position relative to the target in its leading bits, so whole buckets can be
+   * ranked. With {@code b} the bucket of the target (the bit where target and this node first
+   * differ), the order is: bucket {@code b} (agrees with the target at bit b); then the deeper
+   * buckets {@code i > b}, where a bucket-i contact agrees with the target at bit i exactly when
+   * target and self differ there — those buckets come first in increasing i, each closer than
+   * everything deeper, then the others in decreasing i, each farther than everything deeper; last
+   * the shallower buckets {@code b-1, b-2, ...}. Each bucket is strictly farther than all before
+   * it, so the walk stops at the first bucket that brings the count to {@code n} and sorts only
+   * what it took.
    */
   public List<Contact> closest(Id256 target, int n) {
-    List<Contact> picked = new ArrayList<>(Math.min(n + 8, Math.max(size, 1)));
+    List<Contact> picked = new ArrayList<>(Math.min(n + k, Math.max(size, 1)));
     if (n <= 0 || size == 0) {
       return picked;
     }
-    int b = target.equals(self) ? Id256.BITS - 1 : bucketIndex(target);
-    addBucket(picked, b);
-    if (picked.size() < n) {
-      for (int i = b + 1; i < Id256.BITS; i++) {
+    if (target.equals(self)) {
+      for (int i = deepestEverFilled; picked.size() < n && i >= 0; i--) {
+        addBucket(picked, i);
+      }
+    } else {
+      int b = bucketIndex(target);
+      addBucket(picked, b);
+      for (int i = b + 1; picked.size() < n && i <= deepestEverFilled; i++) {
+        if (self.bit(i) != target.bit(i)) {
+          addBucket(picked, i);
+        }
+      }
+      for (int i = deepestEverFilled; picked.size() < n && i > b; i--) {
+        if (self.bit(i) == target.bit(i)) {
+          addBucket(picked, i);
+        }
+      }
+      for (int i = b - 1; picked.size() < n && i >= 0; i--) {
         addBucket(picked, i);
       }
     }
-    for (int i = b - 1; picked.size() < n && i >= 0; i--) {
-      addBucket(picked, i);
-    }
-    // groups were added nearest first and each group is farther than all before it, so one sort
-    // of what was taken orders it; a group larger than needed is cut after sorting
     sortByDistance(picked, 0, target);
-    return picked.size() > n ? new ArrayList<>(picked.subList(0, n)) : picked;
+    if (picked.size() > n) {
+      picked.subList(n, picked.size()).clear();
+    }
+    return picked;
   }
 
   private void addBucket(List<Contact> out, int index) {
-    KBucket bk = index >= 0 && index < Id256.BITS ? buckets[index] : null;
+    KBucket bk = buckets[index];
     if (bk != null) {
       for (int j = 0; j < bk.entries.size(); j++) {
         out.add(bk.entries.get(j).contact);

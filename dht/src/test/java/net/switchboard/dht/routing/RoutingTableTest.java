@@ -238,6 +238,13 @@ class RoutingTableTest {
     for (int i = 0; i < 30; i++) {
       targets.add(random(r));
     }
+    for (int i = 0; i < 30; i++) { // targets deep in this node's own region: the deeper buckets' order matters
+      Id256 near = self.flipBit(1 + r.nextInt(40));
+      for (int bit = 42; bit < 256; bit += 1 + r.nextInt(8)) {
+        near = near.flipBit(bit);
+      }
+      targets.add(near);
+    }
     for (Id256 target : targets) {
       List<Contact> sorted = new ArrayList<>(all);
       sorted.sort(Comparator.comparing(c -> distance(c.id(), target)));
