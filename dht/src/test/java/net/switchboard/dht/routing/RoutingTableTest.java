@@ -225,16 +225,20 @@ class RoutingTableTest {
     SplittableRandom r = new SplittableRandom(42);
     Id256 self = random(r);
     RoutingTable t = new RoutingTable(self, 20, 2);
+    Id256 anchor = random(r);
     for (int i = 0; i < 3_000; i++) {
       Id256 id = random(r);
       if (i % 3 == 0) { // also fill the deep buckets near self
         id = self.flipBit(1 + r.nextInt(40));
+      } else if (i % 50 == 1) { // ids equal in their top 64 bits: distances tie there
+        id = anchor.flipBit(64 + r.nextInt(192));
       }
       t.touch(contact(id), T0 + i);
     }
     List<Contact> all = t.contacts();
     assertEquals(t.size(), all.size());
-    List<Id256> targets = new ArrayList<>(List.of(self, all.get(0).id(), self.flipBit(0), self.flipBit(255)));
+    List<Id256> targets = new ArrayList<>(List.of(self, all.get(0).id(), self.flipBit(0), self.flipBit(255),
+        anchor, anchor.flipBit(200), anchor.flipBit(70)));
     for (int i = 0; i < 30; i++) {
       targets.add(random(r));
     }
@@ -285,6 +289,18 @@ class RoutingTableTest {
     assertEquals(List.of(0, 1, 2, 3), t.staleBuckets(T0 + interval, interval, 3));
     assertEquals(256, t.staleBuckets(T0 + interval, interval, 1_000).size(), "maxIndex is clamped to the last bucket");
     assertTrue(t.staleBuckets(T0, interval, -1).isEmpty());
+  }
+
+  @Test
+  void aBucketWhoseEveryContactWasHeardFromWithinTheIntervalIsNotStale() {
+    RoutingTable t = new RoutingTable(ZERO, 4, 2);
+    long interval = 15 * 60_000;
+    t.touch(contact(inBucket(1, 1)), T0);
+    t.touch(contact(inBucket(1, 2)), T0 + 10);
+    assertEquals(List.of(0, 2), t.staleBuckets(T0 + interval - 1, interval, 2), "bucket 1 heard from in full");
+    assertEquals(List.of(0, 1, 2), t.staleBuckets(T0 + interval, interval, 2), "its least recently seen went quiet");
+    t.touch(contact(inBucket(1, 1)), T0 + interval);
+    assertEquals(List.of(0, 2), t.staleBuckets(T0 + interval + 5, interval, 2), "seen again: fresh");
   }
 
   @Test
