@@ -85,9 +85,8 @@ public final class Simulator {
   }
 
   private void step() {
-    long t = queue.peekTime();
     Object o = queue.poll();
-    now = t;
+    now = queue.polledTime();
     Runnable r;
     if (o instanceof Timer timer) {
       r = timer.take();

@@ -75,4 +75,36 @@ class EventQueueTest {
     t.cancel();
     assertEquals(1, ran[0]);
   }
+
+  @Test
+  void interleavedAddsAndPollsMatchASingleHeapOrder() {
+    // Near (bucket ring) and far (heap) entries, ties across both, adds below the latest poll.
+    EventQueue q = new EventQueue();
+    java.util.PriorityQueue<long[]> ref = new java.util.PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    SplittableRandom r = new SplittableRandom(7);
+    long now = 1_700_000_000_000L;
+    long seq = 0;
+    for (int step = 0; step < 400_000; step++) {
+      if (ref.isEmpty() || r.nextInt(100) < 52) {
+        long delay = switch (r.nextInt(6)) {
+          case 0 -> 0;
+          case 1 -> r.nextInt(3);
+          case 2 -> r.nextInt(400);
+          case 3 -> 1000 + r.nextInt(2);
+          case 4 -> EventQueue.WINDOW - 2 + r.nextInt(4);
+          default -> r.nextInt(3 * EventQueue.WINDOW);
+        };
+        long t = r.nextInt(1000) == 0 ? now - r.nextInt(50) : now + delay;
+        q.add(t, seq);
+        ref.add(new long[] {t, seq});
+        seq++;
+      } else {
+        long[] want = ref.poll();
+        assertEquals(want[0], q.peekTime());
+        assertEquals(want[1], (long) (Long) q.poll());
+        now = Math.max(now, want[0]);
+      }
+      assertEquals(ref.size(), q.size());
+    }
+  }
 }
