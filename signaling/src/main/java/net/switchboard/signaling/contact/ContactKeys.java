@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
+import net.switchboard.signaling.contact.blind.Edwards25519;
 import net.switchboard.signaling.contact.blind.KeyBlinding;
 import net.switchboard.signaling.contact.crypto.Aead;
 import net.switchboard.signaling.contact.crypto.Hkdf;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Everything derived from an identity public key for one period, all computable by anyone who
@@ -41,18 +41,23 @@ public final class ContactKeys {
   private final Id256 storageKey;
   private final byte[] payloadKey;
 
-  private ContactKeys(byte[] identityPublicKey, long period, long periodMillis) {
+  private ContactKeys(byte[] identityPublicKey, Edwards25519.Point identityPoint, long period, long periodMillis) {
     this.period = period;
     this.blindKey = Identity.sha256(BLIND_KEY_DOMAIN, identityPublicKey);
     this.context = periodBytes(CONTEXT_DOMAIN, period, periodMillis);
-    this.blindedPublicKey = KeyBlinding.blindPublicKey(identityPublicKey, blindKey, context);
+    this.blindedPublicKey = KeyBlinding.blindPublicKey(identityPoint, blindKey, context);
     this.storageKey = Id256.of(Identity.sha256(blindedPublicKey));
     this.payloadKey = Hkdf.sha256(identityPublicKey, SALT, periodBytes(PAYLOAD_INFO, period, periodMillis), Aead.KEY_BYTES);
   }
 
   /**
-   * Derives the keys of {@code identityPublicKey} for {@code period}. Costs one scalar
-   * multiplication (about a millisecond); callers that repeat it should cache.
+   * Derives the keys of {@code identityPublicKey} for {@code period}. Costs one variable-base
+   * scalar multiplication (~60 us); callers that repeat it should cache.
+   *
+   * <p>The key must decode to a curve point that is not of small order. A mixed-order key (a
+   * prime-order point plus torsion, which no Ed25519 key generator produces) is not refused here,
+   * as a full order check would cost a second scalar multiplication on every cold resolve: its
+   * owner's records could never verify under the blinded key, so resolving it finds nothing.
    *
    * @throws IllegalArgumentException when the identity key is not a valid Ed25519 public key
    */
@@ -60,10 +65,16 @@ public final class ContactKeys {
     if (identityPublicKey.length != 32) {
       throw new IllegalArgumentException("an identity public key is 32 bytes, got " + identityPublicKey.length);
     }
-    if (!Ed25519.validatePublicKeyFull(identityPublicKey, 0)) {
-      throw new IllegalArgumentException("not a valid Ed25519 public key (off the curve or of small order)");
+    Edwards25519.Point point;
+    try {
+      point = Edwards25519.decode(identityPublicKey);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a valid Ed25519 public key (" + e.getMessage() + ")");
     }
-    return new ContactKeys(identityPublicKey, period, periods.periodMillis());
+    if (point.isSmallOrder()) {
+      throw new IllegalArgumentException("not a valid Ed25519 public key (small order)");
+    }
+    return new ContactKeys(identityPublicKey, point, period, periods.periodMillis());
   }
 
   public long period() {

@@ -10,7 +10,7 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * exposes no raw point API, so this fills the gap on top of its public field arithmetic ({@code
  * X25519Field}); decoding uses {@link BigInteger}. Verification stays on BouncyCastle.
  *
- * <p>Not constant time: the scalar-dependent branch of {@link Point#multiply} leaks timing.
+ * <p>Not constant time: the scalar-dependent table choice of {@link Point#multiply} leaks timing.
  * Acceptable here because the secret scalars are used rarely and locally (once per publish), never
  * in response to a network request an attacker could time.
  */
@@ -111,19 +111,14 @@ public final class Edwards25519 {
       return new Point(x3, y3, z3, t3);
     }
 
-    /** k * this for a non-negative k of any size (not reduced mod L, as the draft requires). */
+    /** k * this for a non-negative k below 2^256 (not reduced mod L, as the draft requires). */
     public Point multiply(BigInteger k) {
-      if (k.signum() < 0) {
-        throw new IllegalArgumentException("negative scalar");
-      }
-      Point acc = IDENTITY;
-      for (int i = k.bitLength() - 1; i >= 0; i--) {
-        acc = acc.twice();
-        if (k.testBit(i)) {
-          acc = acc.add(this);
-        }
-      }
-      return acc;
+      return WindowedMultiplication.multiply(this, k, D2_LIMBS);
+    }
+
+    /** True when this point's order divides 8 (the neutral element and the torsion points). */
+    public boolean isSmallOrder() {
+      return twice().twice().twice().sameAs(IDENTITY);
     }
 
     /** RFC 8032 section 5.1.2 encoding: y little-endian, the sign of x in the top bit. */

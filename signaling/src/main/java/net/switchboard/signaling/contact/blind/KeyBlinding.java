@@ -25,8 +25,12 @@ public final class KeyBlinding {
 
   /** BlindPublicKey(pk, bk, ctx): the encoding of {@code s * pk}. */
   public static byte[] blindPublicKey(byte[] publicKey, byte[] blindKey, byte[] context) {
-    Point pk = Edwards25519.decode(requireKey(publicKey, "public key"));
-    return pk.multiply(blindScalar(blindKey, context)).encode();
+    return blindPublicKey(Edwards25519.decode(requireKey(publicKey, "public key")), blindKey, context);
+  }
+
+  /** BlindPublicKey for a public key the caller has already decoded. */
+  public static byte[] blindPublicKey(Point publicKey, byte[] blindKey, byte[] context) {
+    return publicKey.multiply(blindScalar(blindKey, context)).encode();
   }
 
   /** UnblindPublicKey(pkR, bk, ctx): the encoding of {@code s^-1 mod L * pkR}. */
