@@ -59,7 +59,7 @@ public final class ContactLookup {
       gets.get(0).thenAccept(r -> {
         if (r.record().isPresent()) {
           try {
-            ContactRecord record = resolver.open(identityPublicKey, r.record().get(), nowMillis + openOffsetMillis, self);
+            ContactRecord record = resolver.openFromDht(identityPublicKey, r.record().get(), nowMillis + openOffsetMillis, self);
             out.complete(new ResolvedContact(identityPublicKey, record, keys.get(0).period(), r.hops(), r.rpcs()));
           } catch (ContactResolveException | RuntimeException e) {
             // leave it to the full comparison below
@@ -101,7 +101,7 @@ public final class ContactLookup {
     }
     ContactRecord record;
     try {
-      record = resolver.openBest(identityPublicKey, found, nowMillis + openOffsetMillis, self);
+      record = resolver.openBestFromDht(identityPublicKey, found, nowMillis + openOffsetMillis, self);
     } catch (ContactResolveException e) {
       throw new java.util.concurrent.CompletionException(e);
     }

@@ -71,6 +71,31 @@ class ContactResolverTest {
   }
 
   @Test
+  void openingARecordTheDhtValidatedStillChecksIdentityPeriodExpiryAndPayload() throws Exception {
+    // openFromDht skips only the signature the DHT validator checked; every other check remains
+    DhtRecord r = pub.recordsToPublish(MID_PERIOD).get(0);
+    assertEquals(resolver.open(alice.publicKey(), r, MID_PERIOD, Optional.empty()),
+        resolver.openFromDht(alice.publicKey(), r, MID_PERIOD, Optional.empty()));
+    DhtRecord bobs = ContactFixtures.publisher(bob, 4).recordsToPublish(MID_PERIOD).get(0);
+    DhtRecord old = pub.recordsToPublish(MID_PERIOD - 5 * ContactFixtures.HOUR).get(0);
+    DhtRecord tampered = new DhtRecord(r.namespace(), r.key(), ContactFixtures.flip(r.value(), 80),
+        new RecordMeta(r.seq(), r.expiresAtMillis()));
+    assertEquals(Kind.WRONG_IDENTITY, failureFromDht(alice.publicKey(), bobs, MID_PERIOD));
+    assertEquals(Kind.WRONG_IDENTITY, failureFromDht(alice.publicKey(), old, MID_PERIOD));
+    assertEquals(Kind.FORGED, failureFromDht(alice.publicKey(), tampered, MID_PERIOD));
+    assertEquals(Kind.EXPIRED, failureFromDht(alice.publicKey(), r, r.expiresAtMillis()));
+  }
+
+  private Kind failureFromDht(byte[] identity, DhtRecord record, long now) {
+    try {
+      resolver.openFromDht(identity, record, now, Optional.empty());
+    } catch (ContactResolveException e) {
+      return e.kind();
+    }
+    return fail("opened a record that should have been refused");
+  }
+
+  @Test
   void anExpiredAuthenticRecordIsExpired() {
     DhtRecord r = pub.recordsToPublish(MID_PERIOD).get(0);
     assertEquals(Kind.EXPIRED, failure(alice.publicKey(), r, r.expiresAtMillis()));
