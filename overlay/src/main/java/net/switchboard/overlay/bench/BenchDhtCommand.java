@@ -43,6 +43,11 @@ public final class BenchDhtCommand implements Callable<Integer> {
   @Option(names = "--alpha", defaultValue = "3", description = "Lookup parallelism (default ${DEFAULT-VALUE}).")
   int alpha;
 
+  @Option(names = "--event-loops", defaultValue = "0", description = {
+      "Vert.x event-loop threads shared by the nodes (default: one per core; more threads than cores",
+      "only add preemption delays to the latency tail)."})
+  int eventLoops;
+
   @Option(names = "--seed", defaultValue = "1", description = "Seed for identities and choices (default ${DEFAULT-VALUE}).")
   long seed;
 
@@ -57,6 +62,10 @@ public final class BenchDhtCommand implements Callable<Integer> {
     if (lookups < 1 || inflight < 1) {
       throw new ParameterException(spec.commandLine(), "--lookups and --inflight must be positive");
     }
+    if (eventLoops < 0) {
+      throw new ParameterException(spec.commandLine(), "--event-loops must be positive, got " + eventLoops);
+    }
+    int loops = eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
     DhtConfig dht;
     try {
       dht = DhtConfig.defaults().withK(k).withAlpha(alpha);
@@ -66,7 +75,7 @@ public final class BenchDhtCommand implements Callable<Integer> {
     PrintStream progress = System.err;
     long t0 = System.nanoTime();
     progress.printf("starting %d nodes on 127.0.0.1...%n", nodes);
-    try (LocalTestnet net = LocalTestnet.start(nodes, LocalTestnet.Options.defaults().withDht(dht).withSeed(seed).withParallelJoins(16))) {
+    try (LocalTestnet net = LocalTestnet.start(nodes, LocalTestnet.Options.defaults().withDht(dht).withSeed(seed).withParallelJoins(16).withEventLoops(loops))) {
       double startSeconds = (System.nanoTime() - t0) / 1e9;
       progress.printf("%d nodes joined in %.1f s%n", nodes, startSeconds);
       List<DhtBenchmark.Target> targets = new ArrayList<>();
@@ -75,7 +84,8 @@ public final class BenchDhtCommand implements Callable<Integer> {
       }
       DhtBenchmark.Workload workload = contactRecords ? new ContactRecordWorkload() : new DhtBenchmark.SignedRecords();
       DhtBenchmark.Result r = new DhtBenchmark(targets, seed, progress, workload).run(lookups, inflight, 600);
-      JsonObject out = toJson(r).put("startup_s", round(startSeconds)).put("mode", contactRecords ? "contact-records" : "signed-records");
+      JsonObject out = toJson(r).put("startup_s", round(startSeconds)).put("mode", contactRecords ? "contact-records" : "signed-records")
+          .put("event_loops", loops);
       PrintWriter w = spec.commandLine().getOut();
       w.println(out.encodePrettily());
       w.flush();

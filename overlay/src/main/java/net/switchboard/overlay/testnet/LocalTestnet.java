@@ -47,37 +47,46 @@ public final class LocalTestnet implements AutoCloseable {
    * @param seed seeds identities and node randomness (reproducible ids); null for SecureRandom
    * @param dataDirRoot when set, node i keeps its data in {@code dataDirRoot/node-i}
    * @param log where node events go
+   * @param eventLoops Vert.x event-loop threads the nodes share; 0 for Vert.x's default (twice the
+   *     cores)
    */
-  public record Options(DhtConfig dht, int parallelJoins, Long seed, Path dataDirRoot, NodeLog log) {
+  public record Options(DhtConfig dht, int parallelJoins, Long seed, Path dataDirRoot, NodeLog log, int eventLoops) {
     public Options {
       if (parallelJoins < 1) {
         throw new IllegalArgumentException("parallelJoins must be >= 1, got " + parallelJoins);
       }
+      if (eventLoops < 0) {
+        throw new IllegalArgumentException("eventLoops must be >= 0 (0: Vert.x default), got " + eventLoops);
+      }
     }
 
-    /** DHT defaults, 16 parallel joins, random identities, nothing on disk, silent. */
+    /** DHT defaults, 16 parallel joins, random identities, nothing on disk, silent, default event loops. */
     public static Options defaults() {
-      return new Options(DhtConfig.defaults(), 16, null, null, NodeLog.silent());
+      return new Options(DhtConfig.defaults(), 16, null, null, NodeLog.silent(), 0);
+    }
+
+    public Options withEventLoops(int v) {
+      return new Options(dht, parallelJoins, seed, dataDirRoot, log, v);
     }
 
     public Options withDht(DhtConfig v) {
-      return new Options(v, parallelJoins, seed, dataDirRoot, log);
+      return new Options(v, parallelJoins, seed, dataDirRoot, log, eventLoops);
     }
 
     public Options withParallelJoins(int v) {
-      return new Options(dht, v, seed, dataDirRoot, log);
+      return new Options(dht, v, seed, dataDirRoot, log, eventLoops);
     }
 
     public Options withSeed(long v) {
-      return new Options(dht, parallelJoins, v, dataDirRoot, log);
+      return new Options(dht, parallelJoins, v, dataDirRoot, log, eventLoops);
     }
 
     public Options withDataDirRoot(Path v) {
-      return new Options(dht, parallelJoins, seed, v, log);
+      return new Options(dht, parallelJoins, seed, v, log, eventLoops);
     }
 
     public Options withLog(NodeLog v) {
-      return new Options(dht, parallelJoins, seed, dataDirRoot, v);
+      return new Options(dht, parallelJoins, seed, dataDirRoot, v, eventLoops);
     }
   }
 
@@ -94,7 +103,11 @@ public final class LocalTestnet implements AutoCloseable {
 
   /** {@code n} joined nodes built with {@code options}; on failure everything started is closed. */
   public static LocalTestnet start(int n, Options options) {
-    LocalTestnet net = new LocalTestnet(Vertx.vertx(new VertxOptions()), options);
+    VertxOptions vertxOptions = new VertxOptions();
+    if (options.eventLoops() > 0) {
+      vertxOptions.setEventLoopPoolSize(options.eventLoops());
+    }
+    LocalTestnet net = new LocalTestnet(Vertx.vertx(vertxOptions), options);
     try {
       net.grow(n);
       return net;
