@@ -48,14 +48,16 @@ public final class DhtRecord {
     return value.length;
   }
 
+  /** Equal when namespace, key, value bytes, seq and expiry all are. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof DhtRecord r && r.namespace == namespace && r.key.equals(key) && Arrays.equals(r.value, value);
+    return o instanceof DhtRecord r && r.namespace == namespace && r.seq == seq
+        && r.expiresAtMillis == expiresAtMillis && r.key.equals(key) && Arrays.equals(r.value, value);
   }
 
   @Override
   public int hashCode() {
-    return key.hashCode() * 31 + Arrays.hashCode(value);
+    return (key.hashCode() * 31 + Arrays.hashCode(value)) * 31 + Long.hashCode(seq);
   }
 
   @Override

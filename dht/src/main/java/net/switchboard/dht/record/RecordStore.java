@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongSupplier;
+import net.switchboard.dht.Interning;
 import net.switchboard.dht.identity.Id256;
 
 /**
@@ -77,7 +78,7 @@ public final class RecordStore {
         return Outcome.FULL;
       }
     }
-    cache.put(sk, new Held(record, now));
+    cache.put(sk, new Held(Interning.record(record), now));
     return Outcome.STORED;
   }
 

@@ -3,7 +3,6 @@ package net.switchboard.dht.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -42,7 +41,7 @@ class RecordStoreTest {
     RecordStore s = store(10);
     DhtRecord r = record(1, 5, T0 + HOUR);
     assertEquals(Outcome.STORED, s.put(r));
-    assertSame(r, s.get((byte) 1, key(1)));
+    assertEquals(r, s.get((byte) 1, key(1)));
     assertTrue(s.holds(key(1)));
     assertEquals(1, s.size());
   }
@@ -53,7 +52,7 @@ class RecordStoreTest {
     s.put(record(1, 5, T0 + HOUR));
     DhtRecord newer = record(1, 6, T0 + HOUR);
     assertEquals(Outcome.STORED, s.put(newer));
-    assertSame(newer, s.get((byte) 1, key(1)));
+    assertEquals(newer, s.get((byte) 1, key(1)));
     assertEquals(1, s.size());
   }
 
@@ -63,7 +62,7 @@ class RecordStoreTest {
     DhtRecord held = record(1, 5, T0 + HOUR);
     s.put(held);
     assertEquals(Outcome.KEPT_NEWER, s.put(record(1, 4, T0 + 2 * HOUR)), "even with a later expiry");
-    assertSame(held, s.get((byte) 1, key(1)));
+    assertEquals(held, s.get((byte) 1, key(1)));
   }
 
   @Test
@@ -75,10 +74,10 @@ class RecordStoreTest {
     assertEquals(Outcome.REFRESHED, s.put(record(1, 5, T0 + HOUR)));
     assertEquals(T0 + 1_000, s.held().get(0).lastStoredMillis(), "a re-store is remembered (republish skips it)");
     assertEquals(Outcome.REFRESHED, s.put(record(1, 5, T0 + HOUR - 1)), "an earlier expiry does not shorten it");
-    assertSame(held, s.get((byte) 1, key(1)));
+    assertEquals(held, s.get((byte) 1, key(1)));
     DhtRecord extended = record(1, 5, T0 + 2 * HOUR);
     assertEquals(Outcome.STORED, s.put(extended));
-    assertSame(extended, s.get((byte) 1, key(1)));
+    assertEquals(extended, s.get((byte) 1, key(1)));
   }
 
   @Test
@@ -128,8 +127,8 @@ class RecordStoreTest {
     DhtRecord two = record((byte) 2, key(1), 1, T0 + HOUR);
     assertEquals(Outcome.STORED, s.put(one));
     assertEquals(Outcome.STORED, s.put(two), "a lower seq in another namespace is another record");
-    assertSame(one, s.get((byte) 1, key(1)));
-    assertSame(two, s.get((byte) 2, key(1)));
+    assertEquals(one, s.get((byte) 1, key(1)));
+    assertEquals(two, s.get((byte) 2, key(1)));
     assertNull(s.get((byte) 3, key(1)));
   }
 
@@ -141,5 +140,20 @@ class RecordStoreTest {
     }
     List<Id256> keys = s.records().stream().map(DhtRecord::key).toList();
     assertEquals(List.of(key(1), key(3), key(7), key(200)), keys);
+  }
+
+  @Test
+  void storesOfManyNodesInOneProcessShareOneCopyOfARecord() {
+    RecordStore a = store(10);
+    RecordStore b = store(10);
+    DhtRecord r = record(9, 5, T0 + HOUR);
+    DhtRecord copy = record(9, 5, T0 + HOUR);
+    a.put(r);
+    b.put(copy);
+    assertTrue(a.get((byte) 1, key(9)) == b.get((byte) 1, key(9)), "one canonical instance");
+    DhtRecord otherExpiry = record(9, 5, T0 + 2 * HOUR);
+    RecordStore c = store(10);
+    c.put(otherExpiry);
+    assertEquals(T0 + 2 * HOUR, c.get((byte) 1, key(9)).expiresAtMillis(), "a record differing only in expiry is not merged");
   }
 }

@@ -31,6 +31,11 @@ public final class BenchDhtCommand implements Callable<Integer> {
   @Option(names = "--lookups", defaultValue = "2000", description = "Records published and resolved (default ${DEFAULT-VALUE}).")
   int lookups;
 
+  @Option(names = "--warmup", defaultValue = "2000", description = {
+      "Extra records published and resolved untimed before the measured resolves, so the resolve",
+      "path runs JIT-compiled (default ${DEFAULT-VALUE}; 0 measures a cold JVM)."})
+  int warmup;
+
   @Option(names = "--inflight", defaultValue = "16", description = "Resolves in flight at once (default ${DEFAULT-VALUE}).")
   int inflight;
 
@@ -59,6 +64,9 @@ public final class BenchDhtCommand implements Callable<Integer> {
     if (nodes < 2) {
       throw new ParameterException(spec.commandLine(), "--nodes must be at least 2, got " + nodes);
     }
+    if (warmup < 0) {
+      throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more, got " + warmup);
+    }
     if (lookups < 1 || inflight < 1) {
       throw new ParameterException(spec.commandLine(), "--lookups and --inflight must be positive");
     }
@@ -83,7 +91,7 @@ public final class BenchDhtCommand implements Callable<Integer> {
         targets.add(new DhtBenchmark.Target(n.dht(), n.scheduler()));
       }
       DhtBenchmark.Workload workload = contactRecords ? new ContactRecordWorkload() : new DhtBenchmark.SignedRecords();
-      DhtBenchmark.Result r = new DhtBenchmark(targets, seed, progress, workload).run(lookups, inflight, 600);
+      DhtBenchmark.Result r = new DhtBenchmark(targets, seed, progress, workload).run(lookups, warmup, inflight, 600);
       JsonObject out = toJson(r).put("startup_s", round(startSeconds)).put("mode", contactRecords ? "contact-records" : "signed-records")
           .put("event_loops", loops);
       PrintWriter w = spec.commandLine().getOut();

@@ -86,66 +86,51 @@ public final class DhtBenchmark {
     this.workload = workload;
   }
 
-  /** Runs the publish phase and the resolve phase. */
-  public Result run(int lookups, int inflight, long timeoutSeconds) throws InterruptedException {
-    for (int i = 0; i < lookups; i++) {
+  /**
+   * Publishes {@code lookups + warmup} items, resolves the {@code warmup} extra items untimed (so
+   * the resolve path is JIT-compiled before the clock runs: without it the first ~2,000 resolves
+   * of a fresh JVM carry a p95 twice the steady state's), then resolves each of the {@code
+   * lookups} measured items once from a random node other than its publisher, {@code inflight} at
+   * a time. The warm-up items are other records than the measured ones, so nothing the warm-up
+   * touches is looked up again in the measured phase.
+   */
+  public Result run(int lookups, int warmup, int inflight, long timeoutSeconds) throws InterruptedException {
+    int items = lookups + warmup;
+    for (int i = 0; i < items; i++) {
       workload.prepare(i, random);
     }
     long t0 = System.nanoTime();
-    int[] publishers = new int[lookups];
+    int[] publishers = new int[items];
     List<CompletableFuture<?>> puts = new ArrayList<>();
-    for (int i = 0; i < lookups; i++) {
+    for (int i = 0; i < items; i++) {
       publishers[i] = random.nextInt(targets.size());
       puts.add(workload.publish(i, targets.get(publishers[i])));
       if (puts.size() >= 64) {
         CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         puts.clear();
-        progress.printf("\rpublished %d/%d", i + 1, lookups);
+        progress.printf("\rpublished %d/%d", i + 1, items);
       }
     }
     CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
     double publishSeconds = (System.nanoTime() - t0) / 1e9;
-    progress.printf("\rpublished %d %s in %.1f s%n", lookups, workload.name(), publishSeconds);
+    progress.printf("\rpublished %d %s in %.1f s%n", items, workload.name(), publishSeconds);
 
-    ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
-    CountDownLatch done = new CountDownLatch(lookups);
-    AtomicInteger next = new AtomicInteger();
-    int[] askers = new int[lookups];
-    for (int i = 0; i < lookups; i++) {
+    int[] askers = new int[items];
+    for (int i = 0; i < items; i++) {
       int a;
       do {
         a = random.nextInt(targets.size());
       } while (a == publishers[i] && targets.size() > 1);
       askers[i] = a;
     }
-    long start = System.nanoTime();
-    Runnable[] launcher = new Runnable[1];
-    launcher[0] = () -> {
-      int i = next.getAndIncrement();
-      if (i >= lookups) {
-        return;
-      }
-      long s = System.nanoTime();
-      workload.resolve(i, targets.get(askers[i])).whenComplete((res, e) -> {
-        long nanos = System.nanoTime() - s;
-        boolean ok = e == null && res.ok();
-        samples.add(new Sample(ok, nanos, res == null ? 0 : res.hops(), res == null ? 0 : res.rpcs()));
-        done.countDown();
-        long finished = lookups - done.getCount();
-        if (finished % 500 == 0) {
-          progress.printf("\rresolved %d/%d", finished, lookups);
-        }
-        launcher[0].run();
-      });
-    };
-    for (int i = 0; i < Math.min(inflight, lookups); i++) {
-      launcher[0].run();
+    if (warmup > 0) {
+      Phase w = resolve(lookups, items, askers, inflight, timeoutSeconds, "warm-up");
+      progress.printf("\rwarm-up: %d resolves in %.2f s (not counted)%n", w.samples.size(), w.seconds);
     }
-    boolean finished = done.await(timeoutSeconds, TimeUnit.SECONDS);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    progress.printf("\rresolved %d/%d in %.2f s%s%n", samples.size(), lookups, seconds, finished ? "" : " (timed out)");
+    Phase m = resolve(0, lookups, askers, inflight, timeoutSeconds, "resolved");
+    progress.printf("\rresolved %d/%d in %.2f s%s%n", m.samples.size(), lookups, m.seconds, m.finished ? "" : " (timed out)");
 
-    List<Sample> all = new ArrayList<>(samples);
+    List<Sample> all = m.samples;
     int ok = 0;
     long rpcs = 0;
     double[] lat = new double[all.size()];
@@ -157,10 +142,49 @@ public final class DhtBenchmark {
       lat[i] = x.nanos / 1e6;
       hops[i] = x.hops;
     }
+    Map<String, Object> extra = new java.util.TreeMap<>();
+    extra.put("warmup", warmup);
     return new Result(
         targets.size(), lookups, ok / (double) lookups, new Stats(lat), new Stats(hops),
-        all.isEmpty() ? 0 : rpcs / (double) all.size(), all.size() / seconds, inflight, publishSeconds,
-        ProcessMemory.rssMb(), ProcessMemory.peakRssMb(), new java.util.TreeMap<>());
+        all.isEmpty() ? 0 : rpcs / (double) all.size(), all.size() / m.seconds, inflight, publishSeconds,
+        ProcessMemory.rssMb(), ProcessMemory.peakRssMb(), extra);
+  }
+
+  /** The samples of one resolve phase and how long it took. */
+  private record Phase(List<Sample> samples, double seconds, boolean finished) {}
+
+  /** Resolves items {@code [from, to)}, each at its asker, {@code inflight} at a time. */
+  private Phase resolve(int from, int to, int[] askers, int inflight, long timeoutSeconds, String label)
+      throws InterruptedException {
+    int count = to - from;
+    ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+    CountDownLatch done = new CountDownLatch(count);
+    AtomicInteger next = new AtomicInteger(from);
+    long start = System.nanoTime();
+    Runnable[] launcher = new Runnable[1];
+    launcher[0] = () -> {
+      int i = next.getAndIncrement();
+      if (i >= to) {
+        return;
+      }
+      long s = System.nanoTime();
+      workload.resolve(i, targets.get(askers[i])).whenComplete((res, e) -> {
+        long nanos = System.nanoTime() - s;
+        boolean ok = e == null && res.ok();
+        samples.add(new Sample(ok, nanos, res == null ? 0 : res.hops(), res == null ? 0 : res.rpcs()));
+        done.countDown();
+        long finished = count - done.getCount();
+        if (finished % 500 == 0) {
+          progress.printf("\r%s %d/%d", label, finished, count);
+        }
+        launcher[0].run();
+      });
+    };
+    for (int i = 0; i < Math.min(inflight, count); i++) {
+      launcher[0].run();
+    }
+    boolean finished = done.await(timeoutSeconds, TimeUnit.SECONDS);
+    return new Phase(new ArrayList<>(samples), (System.nanoTime() - start) / 1e9, finished);
   }
 
   /** Namespace-1 signed records, one fresh publisher identity each. */
