@@ -56,8 +56,8 @@ public final class ContactKeys {
    *
    * <p>The key must decode to a curve point that is not of small order. A mixed-order key (a
    * prime-order point plus torsion, which no Ed25519 key generator produces) is not refused here,
-   * as a full order check would cost a second scalar multiplication on every cold resolve: its
-   * owner's records could never verify under the blinded key, so resolving it finds nothing.
+   * as a full order check would cost a second scalar multiplication on every cold resolve; only
+   * whoever built such a key could sign records for it, exactly as for a proper key.
    *
    * @throws IllegalArgumentException when the identity key is not a valid Ed25519 public key
    */
