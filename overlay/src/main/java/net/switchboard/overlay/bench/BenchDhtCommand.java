@@ -49,8 +49,8 @@ public final class BenchDhtCommand implements Callable<Integer> {
   int alpha;
 
   @Option(names = "--event-loops", defaultValue = "0", description = {
-      "Vert.x event-loop threads shared by the nodes (default: one per core; more threads than cores",
-      "only add preemption delays to the latency tail)."})
+      "Vert.x event-loop threads shared by the nodes (default: one per core; two per core, Vert.x's",
+      "own default, measured the same)."})
   int eventLoops;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed for identities and choices (default ${DEFAULT-VALUE}).")
