@@ -22,13 +22,23 @@ class ContactResolverTest {
   private final ContactResolver resolver = new ContactResolver(PERIODS);
   private final ContactPublisher pub = ContactFixtures.publisher(alice, 3);
 
-  private Kind failure(byte[] identity, DhtRecord record, long now) {
+  /** {@link ContactResolver#open} or {@link ContactResolver#openFromDht}. */
+  private interface Opener {
+    ContactRecord open(byte[] identity, DhtRecord record, long now, Optional<Identity> self)
+        throws ContactResolveException;
+  }
+
+  private static Kind failureOf(Opener opener, byte[] identity, DhtRecord record, long now) {
     try {
-      resolver.open(identity, record, now, Optional.empty());
+      opener.open(identity, record, now, Optional.empty());
     } catch (ContactResolveException e) {
       return e.kind();
     }
     return fail("opened a record that should have been refused");
+  }
+
+  private Kind failure(byte[] identity, DhtRecord record, long now) {
+    return failureOf(resolver::open, identity, record, now);
   }
 
   @Test
@@ -87,12 +97,7 @@ class ContactResolverTest {
   }
 
   private Kind failureFromDht(byte[] identity, DhtRecord record, long now) {
-    try {
-      resolver.openFromDht(identity, record, now, Optional.empty());
-    } catch (ContactResolveException e) {
-      return e.kind();
-    }
-    return fail("opened a record that should have been refused");
+    return failureOf(resolver::openFromDht, identity, record, now);
   }
 
   @Test
