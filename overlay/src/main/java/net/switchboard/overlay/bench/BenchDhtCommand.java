@@ -71,7 +71,7 @@ public final class BenchDhtCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--lookups and --inflight must be positive");
     }
     if (eventLoops < 0) {
-      throw new ParameterException(spec.commandLine(), "--event-loops must be positive, got " + eventLoops);
+      throw new ParameterException(spec.commandLine(), "--event-loops must be 0 (one per core) or more, got " + eventLoops);
     }
     int loops = eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
     DhtConfig dht;

@@ -52,7 +52,7 @@ public final class ContactKeys {
 
   /**
    * Derives the keys of {@code identityPublicKey} for {@code period}. Costs one variable-base
-   * scalar multiplication (~60 us); callers that repeat it should cache.
+   * scalar multiplication (~70 us); callers that repeat it should cache.
    *
    * <p>The key must decode to a curve point that is not of small order. A mixed-order key (a
    * prime-order point plus torsion, which no Ed25519 key generator produces) is not refused here,
