@@ -9,10 +9,11 @@ import net.switchboard.dht.seam.Endpoint;
 /**
  * Canonical instances of the immutable values every node keeps many copies of (ids, endpoints,
  * contacts, stored records). When many nodes share a process — a benchmark, a testnet, the
- * simulator — each holds the same peers' ids and addresses: a 500-node benchmark retained 216,000 {@link Id256}
- * objects for 3,500 distinct ids. Interned where values are retained (routing table, proven-peer
- * cache, record store), not on every decode. Weak (Caffeine's interner): an instance lives while
- * some node holds it. Thread-safe; changes sharing only, never behaviour.
+ * simulator — each holds the same peers' ids and addresses and the same records: a 500-node
+ * benchmark retained 216,000 {@link Id256} objects for 3,500 distinct ids. Interned where values
+ * are retained (routing table, proven-peer cache, record store), not on every decode. Weak
+ * (Caffeine's interner): an instance lives while some node holds it. Thread-safe; changes sharing
+ * only, never behaviour.
  */
 public final class Interning {
   private static final Interner<Id256> IDS = Interner.newWeakInterner();
