@@ -9,7 +9,7 @@ import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.route.RouteHandler;
 import net.switchboard.dht.route.RouteReply;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Scheduler;
 
 /**
  * The slice of a DHT node the gateway uses. Every method may be called from any thread: the

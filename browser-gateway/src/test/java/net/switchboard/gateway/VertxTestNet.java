@@ -13,9 +13,9 @@ import net.switchboard.dht.DhtConfig;
 import net.switchboard.dht.DhtNode;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.SignedRecordValidator;
-import net.switchboard.dht.seam.Endpoint;
-import net.switchboard.dht.seam.Scheduler;
-import net.switchboard.dht.seam.Transport;
+import net.switchboard.seam.Endpoint;
+import net.switchboard.seam.Scheduler;
+import net.switchboard.seam.Transport;
 import net.switchboard.signaling.contact.ContactPeriods;
 import net.switchboard.signaling.contact.ContactRecordValidator;
 

@@ -26,9 +26,9 @@ import net.switchboard.dht.routing.RoutingTable;
 import net.switchboard.dht.routing.TouchResult;
 import net.switchboard.dht.rpc.ResponseHandler;
 import net.switchboard.dht.rpc.RpcEngine;
-import net.switchboard.dht.seam.Endpoint;
-import net.switchboard.dht.seam.Scheduler;
-import net.switchboard.dht.seam.Transport;
+import net.switchboard.seam.Endpoint;
+import net.switchboard.seam.Scheduler;
+import net.switchboard.seam.Transport;
 import net.switchboard.dht.wire.Body;
 
 /**

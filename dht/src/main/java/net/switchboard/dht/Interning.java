@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Interner;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.routing.Contact;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 
 /**
  * Canonical instances of the immutable values every node keeps many copies of (ids, endpoints,

@@ -11,8 +11,8 @@ import net.switchboard.dht.routing.Contact;
 import net.switchboard.dht.route.Router;
 import net.switchboard.dht.routing.RoutingTable;
 import net.switchboard.dht.rpc.RequestServer;
-import net.switchboard.dht.seam.Endpoint;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Endpoint;
+import net.switchboard.seam.Scheduler;
 import net.switchboard.dht.wire.Body;
 
 /** Answers PING, FIND_NODE, FIND_VALUE, STORE and HAS from the routing table and record store. */

@@ -15,7 +15,7 @@ import net.switchboard.dht.routing.Contact;
 import net.switchboard.dht.routing.RoutingTable;
 import net.switchboard.dht.rpc.ResponseHandler;
 import net.switchboard.dht.rpc.RpcEngine;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Scheduler;
 import net.switchboard.dht.wire.Body;
 
 /**

@@ -15,7 +15,7 @@ import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.routing.Contact;
 import net.switchboard.dht.rpc.IdProof;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 import net.switchboard.dht.testing.FakePeer;
 import net.switchboard.dht.testing.InMemoryNetwork;
 import net.switchboard.dht.testing.ManualClock;

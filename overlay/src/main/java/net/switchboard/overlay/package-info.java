@@ -3,8 +3,8 @@
  * real time (Vert.x timers), a real network (UDP), disk and a command line.
  *
  * <ul>
- *   <li>{@code runtime}: the production {@link net.switchboard.dht.seam.Scheduler} and {@link
- *       net.switchboard.dht.seam.Transport} on Vert.x;
+ *   <li>{@code runtime}: the production {@link net.switchboard.seam.Scheduler} and {@link
+ *       net.switchboard.seam.Transport} on Vert.x;
  *   <li>{@code persist}: the data directory: identity key (PKCS#8 PEM), routing-table snapshot;
  *   <li>{@code node}: {@link net.switchboard.overlay.node.OverlayNode}, one running node;
  *   <li>{@code admin}: the local HTTP admin API;

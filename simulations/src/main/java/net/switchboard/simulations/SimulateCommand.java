@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import net.switchboard.dht.DhtConfig;
 import net.switchboard.simulations.churn.ChurnSpec;
-import net.switchboard.simulations.churn.Durations;
-import net.switchboard.simulations.network.Partition;
+import net.switchboard.netsim.engine.Durations;
+import net.switchboard.netsim.network.Partition;
 import net.switchboard.simulations.report.ProgressBar;
 import net.switchboard.simulations.report.ReportWriter;
 import net.switchboard.simulations.scenario.ChurnSimulation;
@@ -167,8 +167,8 @@ public final class SimulateCommand {
         case "--off-time" -> config = config.withOffTimeMillis(duration(flag, v));
         case "--record-bytes" -> config = config.withRecordDataBytes(integer(flag, v, 1));
         case "--crypto" -> config = config.withSignatures(switch (v) {
-          case "sim" -> net.switchboard.dht.seam.SimulationSignatureScheme.INSTANCE;
-          case "ed25519" -> net.switchboard.dht.seam.SignatureScheme.ed25519();
+          case "sim" -> net.switchboard.simulations.scenario.SimulationSignatureScheme.INSTANCE;
+          case "ed25519" -> net.switchboard.dht.identity.SignatureScheme.ed25519();
           default -> throw new IllegalArgumentException("--crypto expects sim or ed25519, got '" + v + "'");
         });
         default -> throw new IllegalArgumentException("unknown option " + flag);

@@ -3,7 +3,7 @@ package net.switchboard.dht.identity;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.random.RandomGenerator;
-import net.switchboard.dht.seam.SignatureScheme;
+import net.switchboard.dht.identity.SignatureScheme;
 
 /**
  * An Ed25519 key pair and the node id derived from it (SHA-256 of the public key). A person's

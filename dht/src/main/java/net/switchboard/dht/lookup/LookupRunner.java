@@ -10,7 +10,7 @@ import net.switchboard.dht.record.Validators;
 import net.switchboard.dht.routing.Contact;
 import net.switchboard.dht.rpc.ResponseHandler;
 import net.switchboard.dht.rpc.RpcEngine;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Scheduler;
 import net.switchboard.dht.wire.Body;
 
 /** Drives a {@link Lookup} over the {@link RpcEngine}: FIND_NODE, or FIND_VALUE until a valid record. */

@@ -62,7 +62,7 @@ public final class SignedRecord {
 
   /** Checks a value's layout and signature; never throws. Used by {@link SignedRecordValidator}. */
   static boolean signatureValid(Id256 key, byte[] value, long seq, long expiresAt, int dataLength,
-      net.switchboard.dht.seam.SignatureScheme scheme) {
+      net.switchboard.dht.identity.SignatureScheme scheme) {
     byte[] m = signedBytes(key, seq, expiresAt, value, 50, dataLength);
     return scheme.verify(value, 0, value, 50 + dataLength, m, 0, m.length);
   }

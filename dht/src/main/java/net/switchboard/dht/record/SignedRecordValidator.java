@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.RecordRejectedException.Reason;
-import net.switchboard.dht.seam.SignatureScheme;
+import net.switchboard.dht.identity.SignatureScheme;
 
 /** Validates namespace-1 {@link SignedRecord}s: layout, key binding, lifetime and signature. */
 public final class SignedRecordValidator implements NamespaceValidator {

@@ -2,7 +2,7 @@ package net.switchboard.dht.route;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 
 /** A token bucket per source endpoint (least recently used sources forgotten first). */
 final class RateLimiter {

@@ -1,7 +1,7 @@
 package net.switchboard.dht.routing;
 
 import net.switchboard.dht.identity.Id256;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 
 /** A node as others see it: its id and the endpoint it answers on. */
 public record Contact(Id256 id, Endpoint endpoint) {

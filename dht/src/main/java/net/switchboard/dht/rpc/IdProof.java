@@ -36,12 +36,12 @@ public final class IdProof {
 
   /** True when {@code proof} shows that {@code responder} owns its id for this request. */
   public static boolean verify(IdProofData proof, long requestId, Id256 requester, Id256 responder) {
-    return verify(proof, requestId, requester, responder, net.switchboard.dht.seam.SignatureScheme.ed25519());
+    return verify(proof, requestId, requester, responder, net.switchboard.dht.identity.SignatureScheme.ed25519());
   }
 
   /** As {@link #verify(IdProofData, long, Id256, Id256)} under a given signature scheme. */
   public static boolean verify(IdProofData proof, long requestId, Id256 requester, Id256 responder,
-      net.switchboard.dht.seam.SignatureScheme scheme) {
+      net.switchboard.dht.identity.SignatureScheme scheme) {
     if (proof.publicKey().length != 32 || proof.signature().length != 64) {
       return false;
     }

@@ -1,7 +1,7 @@
 package net.switchboard.dht.rpc;
 
 import net.switchboard.dht.identity.Id256;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 import net.switchboard.dht.wire.Body;
 
 /** Serves incoming requests; implemented by the node. */

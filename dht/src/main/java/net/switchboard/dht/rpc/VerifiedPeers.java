@@ -3,7 +3,7 @@ package net.switchboard.dht.rpc;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.switchboard.dht.identity.Id256;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 
 /**
  * Endpoints whose node id has been proven, least recently used evicted first. A response from an

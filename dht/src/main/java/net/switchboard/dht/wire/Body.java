@@ -3,7 +3,7 @@ package net.switchboard.dht.wire;
 import java.util.List;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.routing.Contact;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 
 /** The type-specific part of a message. One record per message type; see docs/wire-format.md. */
 public sealed interface Body {

@@ -49,7 +49,7 @@ final class ByteWriter {
   }
 
   /** The endpoint's address bytes, without copying them first. */
-  ByteWriter address(net.switchboard.dht.seam.Endpoint e) {
+  ByteWriter address(net.switchboard.seam.Endpoint e) {
     ensure(e.addressLength());
     e.copyAddress(buf, pos);
     pos += e.addressLength();

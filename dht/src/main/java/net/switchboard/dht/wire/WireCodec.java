@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.switchboard.dht.identity.Ed25519Keys;
 import net.switchboard.dht.routing.Contact;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 import net.switchboard.dht.wire.Body.RawRecord;
 
 /**

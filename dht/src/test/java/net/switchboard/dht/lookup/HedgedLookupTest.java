@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.routing.Contact;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 import org.junit.jupiter.api.Test;
 
 /** A hedged value lookup asks one contact first and the full alpha only once widened. */

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.routing.Contact;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

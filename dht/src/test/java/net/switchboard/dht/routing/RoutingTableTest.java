@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.routing.TouchResult.Outcome;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 import org.junit.jupiter.api.Test;
 
 /** The pure routing table: buckets by common prefix, least-recently-seen eviction, closest contacts. */

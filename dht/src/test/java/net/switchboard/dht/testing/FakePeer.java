@@ -3,7 +3,7 @@ package net.switchboard.dht.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 import net.switchboard.dht.wire.Envelope;
 import net.switchboard.dht.wire.MalformedMessageException;
 import net.switchboard.dht.wire.WireCodec;

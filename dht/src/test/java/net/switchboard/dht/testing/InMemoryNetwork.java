@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SplittableRandom;
-import net.switchboard.dht.seam.Endpoint;
-import net.switchboard.dht.seam.Transport;
+import net.switchboard.seam.Endpoint;
+import net.switchboard.seam.Transport;
 
 /**
  * Datagrams between in-process nodes on a {@link ManualClock}: each is delivered after a latency

@@ -1,7 +1,7 @@
 package net.switchboard.dht.testing;
 
 import java.util.PriorityQueue;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Scheduler;
 
 /**
  * A virtual clock and one event queue ordered by (time, sequence), shared by every node of a test

@@ -9,7 +9,7 @@ import net.switchboard.dht.DhtNode;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.NamespaceValidator;
 import net.switchboard.dht.record.SignedRecordValidator;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 
 /**
  * One call builds a network of real {@link DhtNode}s on an {@link InMemoryNetwork} and a {@link
@@ -23,14 +23,14 @@ public final class SimTestnet {
   public final List<DhtNode> nodes = new ArrayList<>();
   private final SplittableRandom seeds;
   private final DhtConfig config;
-  private final net.switchboard.dht.seam.SignatureScheme scheme;
+  private final net.switchboard.dht.identity.SignatureScheme scheme;
 
   public SimTestnet(long seed, DhtConfig config) {
-    this(seed, config, net.switchboard.dht.seam.SignatureScheme.ed25519());
+    this(seed, config, net.switchboard.dht.identity.SignatureScheme.ed25519());
   }
 
   /** A testnet whose identities sign with {@code scheme} (the simulation stand-in for large runs). */
-  public SimTestnet(long seed, DhtConfig config, net.switchboard.dht.seam.SignatureScheme scheme) {
+  public SimTestnet(long seed, DhtConfig config, net.switchboard.dht.identity.SignatureScheme scheme) {
     this.scheme = scheme;
     this.seeds = new SplittableRandom(seed);
     this.network = new InMemoryNetwork(clock, seeds.nextLong(), 2, 8, 0.0);
@@ -38,10 +38,10 @@ public final class SimTestnet {
   }
 
   public static List<NamespaceValidator> validators() {
-    return validators(net.switchboard.dht.seam.SignatureScheme.ed25519());
+    return validators(net.switchboard.dht.identity.SignatureScheme.ed25519());
   }
 
-  public static List<NamespaceValidator> validators(net.switchboard.dht.seam.SignatureScheme scheme) {
+  public static List<NamespaceValidator> validators(net.switchboard.dht.identity.SignatureScheme scheme) {
     return List.of(new SignedRecordValidator(50 * DhtConfig.HOUR, scheme));
   }
 

@@ -11,7 +11,7 @@ import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.routing.Contact;
 import net.switchboard.dht.rpc.IdProof;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 import net.switchboard.dht.wire.Body.RawRecord;
 
 /**

@@ -1,5 +1,7 @@
 package net.switchboard.overlay.calls;
 
+import net.switchboard.media.SafeMediaEngine;
+
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -16,12 +18,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.identity.PrintedId;
-import net.switchboard.overlay.media.FileTransfer;
-import net.switchboard.overlay.media.PeerConfig;
-import net.switchboard.overlay.media.PeerListener;
-import net.switchboard.overlay.media.WebRtcMediaEngine;
-import net.switchboard.overlay.media.WebRtcPeer;
-import net.switchboard.overlay.node.NodeLog;
+import net.switchboard.media.FileTransfer;
+import net.switchboard.media.PeerConfig;
+import net.switchboard.media.PeerListener;
+import net.switchboard.media.WebRtcMediaEngine;
+import net.switchboard.media.WebRtcPeer;
+import net.switchboard.seam.NodeLog;
 import net.switchboard.overlay.node.OverlayNode;
 import net.switchboard.overlay.transport.DirectTransport;
 import net.switchboard.overlay.transport.PeerJsTransport;
@@ -124,7 +126,7 @@ public final class NodeCalls {
 
   /**
    * {@link #start} for a command: waits, and turns a failure into a one-line {@link
-   * net.switchboard.overlay.cli.CliException}.
+   * net.switchboard.overlay.node.NodeStartException}.
    */
   public static NodeCalls startBlocking(Vertx vertx, OverlayNode node, CallSettings settings, NodeLog log,
       net.switchboard.overlay.contacts.NodeContacts contacts) {
@@ -141,9 +143,9 @@ public final class NodeCalls {
       return calls;
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();
-      throw new net.switchboard.overlay.cli.CliException("cannot start calls: " + c.getMessage(), c);
+      throw new net.switchboard.overlay.node.NodeStartException("cannot start calls: " + c.getMessage(), c);
     } catch (Exception e) {
-      throw new net.switchboard.overlay.cli.CliException("cannot start calls: " + e, e);
+      throw new net.switchboard.overlay.node.NodeStartException("cannot start calls: " + e, e);
     }
   }
 

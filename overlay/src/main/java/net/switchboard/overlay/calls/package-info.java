@@ -4,3 +4,4 @@
  * the node's allow and block lists.
  */
 package net.switchboard.overlay.calls;
+

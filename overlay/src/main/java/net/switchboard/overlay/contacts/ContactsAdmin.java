@@ -1,5 +1,7 @@
 package net.switchboard.overlay.contacts;
 
+
+
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -15,7 +17,7 @@ import net.switchboard.signaling.contact.ContactResolveException;
  * The contact-record resources of the admin API:
  *
  * <ul>
- *   <li>{@code GET /resolve/{printedId}}: the decrypted record ({@link ResolvedContact#toJson()}),
+ *   <li>{@code GET /resolve/{printedId}}: the decrypted record (({@link ResolvedContactJson#toJson})),
  *       or {@code {error, status, kind}} with {@code kind} one of {@code invalid_id} (400), {@code
  *       not_found} (404), {@code expired} (410), {@code not_allowed} (403), {@code forged} (502),
  *       {@code network} (503)
@@ -65,7 +67,7 @@ final class ContactsAdmin implements AdminExtension {
   @Override
   public void addStatus(JsonObject status) {
     if (contacts.publishing() != null) {
-      status.put("contact_record", contacts.publishing().status());
+      status.put("contact_record", new JsonObject(contacts.publishing().status()));
     }
   }
 
@@ -91,7 +93,7 @@ final class ContactsAdmin implements AdminExtension {
     String id = PrintedId.encode(pk);
     contacts.resolve(pk, offset).whenComplete((resolved, err) -> {
       if (err == null) {
-        send(rc, 200, resolved.toJson());
+        send(rc, 200, ResolvedContactJson.toJson(resolved));
         return;
       }
       Throwable t = unwrap(err);

@@ -1,5 +1,12 @@
 package net.switchboard.overlay.contacts;
 
+
+import net.switchboard.signaling.directory.ResolvedContact;
+
+import net.switchboard.signaling.directory.ContactLookup;
+
+import net.switchboard.signaling.directory.ContactPublishing;
+
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import net.switchboard.dht.PutResult;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Scheduler;
 import net.switchboard.overlay.admin.AdminExtension;
-import net.switchboard.overlay.node.NodeLog;
+import net.switchboard.seam.NodeLog;
 import net.switchboard.overlay.node.OverlayNode;
 import net.switchboard.signaling.contact.Reachability;
 
@@ -238,7 +245,7 @@ public final class NodeContacts {
 
   /** The {@code contact_record} document of {@code GET /status}. */
   public CompletableFuture<JsonObject> status() {
-    return node.call(d -> publishing.status());
+    return node.call(d -> new JsonObject(publishing.status()));
   }
 
   /**

@@ -6,7 +6,7 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 
 /** The addresses a node can be reached at, for display: the bound one, or every local one for a wildcard bind. */
 final class NodeAddresses {

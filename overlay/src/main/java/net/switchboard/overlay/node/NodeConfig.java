@@ -6,8 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import net.switchboard.dht.DhtConfig;
 import net.switchboard.dht.record.NamespaceValidator;
-import net.switchboard.dht.record.SignedRecordValidator;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 
 /**
  * Everything a node is configured with. Checked when built; withers return changed copies.
@@ -57,10 +56,7 @@ public record NodeConfig(
 
   /** The validators every node runs: namespace 1 signed records, namespace 2 contact records. */
   public static List<NamespaceValidator> defaultValidators(DhtConfig dht) {
-    return List.of(
-        new SignedRecordValidator(dht.maxRecordLifetimeMillis()),
-        net.switchboard.signaling.contact.ContactRecordValidator.forPeriods(
-            net.switchboard.signaling.contact.ContactPeriods.defaults()));
+    return net.switchboard.signaling.directory.StandardValidators.of(dht);
   }
 
   public NodeConfig withHost(String v) {

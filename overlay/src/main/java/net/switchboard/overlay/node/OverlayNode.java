@@ -1,5 +1,7 @@
 package net.switchboard.overlay.node;
 
+import net.switchboard.seam.NodeLog;
+
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -11,8 +13,8 @@ import java.util.random.RandomGenerator;
 import net.switchboard.dht.DhtNode;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.routing.Contact;
-import net.switchboard.dht.seam.Endpoint;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Endpoint;
+import net.switchboard.seam.Scheduler;
 import net.switchboard.overlay.persist.DataDir;
 import net.switchboard.overlay.runtime.NodeContexts;
 import net.switchboard.overlay.runtime.VertxScheduler;

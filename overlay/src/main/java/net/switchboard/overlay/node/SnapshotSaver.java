@@ -1,5 +1,7 @@
 package net.switchboard.overlay.node;
 
+import net.switchboard.seam.NodeLog;
+
 import io.vertx.core.Context;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -3,6 +3,6 @@
  * net.switchboard.dht.DhtNode} with the Vert.x scheduler and UDP transport, the warm-restart
  * snapshot of its data directory and a join that keeps retrying. {@link
  * net.switchboard.overlay.node.NodeConfig} holds every setting; {@link
- * net.switchboard.overlay.node.NodeLog} is where its one-line events go.
+ * net.switchboard.seam.NodeLog} is where its one-line events go.
  */
 package net.switchboard.overlay.node;

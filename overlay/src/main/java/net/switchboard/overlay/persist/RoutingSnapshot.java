@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.routing.Contact;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 
 /**
  * The routing table saved for a warm restart, as text a person can read:

@@ -4,7 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Scheduler;
 
 /**
  * The production {@link Scheduler}: wall-clock time and Vert.x timers, every task run on one

@@ -9,8 +9,8 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.core.net.impl.SocketAddressImpl;
 import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
-import net.switchboard.dht.seam.Endpoint;
-import net.switchboard.dht.seam.Transport;
+import net.switchboard.seam.Endpoint;
+import net.switchboard.seam.Transport;
 
 /**
  * The production {@link Transport}: one Vert.x UDP socket, created on the node's context so that

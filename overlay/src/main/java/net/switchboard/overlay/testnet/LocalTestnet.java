@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import net.switchboard.dht.DhtConfig;
 import net.switchboard.dht.identity.Identity;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 import net.switchboard.overlay.node.NodeConfig;
-import net.switchboard.overlay.node.NodeLog;
+import net.switchboard.seam.NodeLog;
 import net.switchboard.overlay.node.OverlayNode;
 
 /**

@@ -5,3 +5,4 @@
  * (a client of an existing PeerJS server).
  */
 package net.switchboard.overlay.transport;
+

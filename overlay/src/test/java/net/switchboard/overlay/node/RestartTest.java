@@ -1,5 +1,7 @@
 package net.switchboard.overlay.node;
 
+import net.switchboard.seam.NodeLog;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RestartTest {
   @TempDir Path dir;
 
-  OverlayNode startFrom(LocalTestnet net, Path data, List<net.switchboard.dht.seam.Endpoint> bootstrap) throws Exception {
+  OverlayNode startFrom(LocalTestnet net, Path data, List<net.switchboard.seam.Endpoint> bootstrap) throws Exception {
     Identity identity = DataDir.open(data).loadOrCreateIdentity(null, new SecureRandom()).identity();
     NodeConfig config = NodeConfig.defaults().withHost("127.0.0.1").withPort(0).withBootstrap(bootstrap)
         .withDataDir(data).withSnapshotIntervalMillis(100);

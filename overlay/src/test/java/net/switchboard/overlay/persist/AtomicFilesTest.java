@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.routing.Contact;
-import net.switchboard.dht.seam.Endpoint;
+import net.switchboard.seam.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

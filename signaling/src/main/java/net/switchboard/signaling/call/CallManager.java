@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import net.switchboard.dht.identity.Identity;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Scheduler;
 import net.switchboard.signaling.contact.Reachability;
 import net.switchboard.signaling.e2e.EnvelopeOpener;
 import net.switchboard.signaling.e2e.EnvelopeRejectedException;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Scheduler;
 import net.switchboard.signaling.contact.MediaCapability;
 import net.switchboard.signaling.contact.Reachability;
 import net.switchboard.signaling.e2e.SdpFingerprints;

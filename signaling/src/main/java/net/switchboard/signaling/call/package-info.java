@@ -5,6 +5,6 @@
  * reveals anything, and {@link net.switchboard.signaling.call.CallManager} ties one local identity's
  * calls to the envelopes (package {@code e2e}) and transports (package {@code transport}). The
  * WebRTC engine sits behind {@link net.switchboard.signaling.call.MediaEngine}; time comes from the
- * dht {@link net.switchboard.dht.seam.Scheduler}, randomness is injected.
+ * dht {@link net.switchboard.seam.Scheduler}, randomness is injected.
  */
 package net.switchboard.signaling.call;

@@ -1,5 +1,6 @@
 package net.switchboard.signaling.contact;
 
+
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.record.NamespaceValidator;

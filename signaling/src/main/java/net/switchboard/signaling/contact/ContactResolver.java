@@ -1,5 +1,8 @@
 package net.switchboard.signaling.contact;
 
+import net.switchboard.dht.DhtNode;
+import net.switchboard.dht.identity.PrintedId;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -11,3 +11,5 @@
  * to an {@link net.switchboard.signaling.contact.AccessList}. Pure: no clock, threads or I/O.
  */
 package net.switchboard.signaling.contact;
+
+import net.switchboard.dht.routing.Contact;

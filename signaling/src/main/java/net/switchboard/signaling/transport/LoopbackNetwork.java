@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Scheduler;
 import net.switchboard.signaling.contact.ContactTransport;
 
 /**

@@ -18,7 +18,7 @@ import net.switchboard.signaling.contact.ContactTransport;
  *
  * <p>Threading: {@link #send} may be called only on the node's thread; its future and the receiver
  * may complete or run on any thread: the call layer moves back to its {@link
- * net.switchboard.dht.seam.Scheduler}.
+ * net.switchboard.seam.Scheduler}.
  */
 public interface SignalingTransport {
 

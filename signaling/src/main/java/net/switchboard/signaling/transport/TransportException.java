@@ -1,5 +1,7 @@
 package net.switchboard.signaling.transport;
 
+import net.switchboard.signaling.e2e.SignalingEnvelope;
+
 /** A transport could not deliver an envelope. */
 public final class TransportException extends RuntimeException {
   /** Why delivery failed. */

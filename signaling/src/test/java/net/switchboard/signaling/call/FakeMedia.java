@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import net.switchboard.dht.identity.Identity;
-import net.switchboard.dht.seam.Scheduler;
+import net.switchboard.seam.Scheduler;
 import net.switchboard.signaling.contact.MediaCapability;
 import net.switchboard.signaling.e2e.SdpFingerprints;
 

@@ -1,5 +1,7 @@
 package net.switchboard.simulations.churn;
 
+import net.switchboard.netsim.engine.Durations;
+
 import java.util.SplittableRandom;
 
 /** Exponential sessions (memoryless): the residual life has the same law as a fresh session. */

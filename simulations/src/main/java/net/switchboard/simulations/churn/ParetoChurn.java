@@ -1,5 +1,7 @@
 package net.switchboard.simulations.churn;
 
+import net.switchboard.netsim.engine.Durations;
+
 import java.util.SplittableRandom;
 
 /** Pareto (type I) sessions: P(X &gt; x) = (min/x)^alpha for x &ge; min. Heavy-tailed; infinite mean for alpha &le; 1. */

@@ -1,5 +1,7 @@
 package net.switchboard.simulations.churn;
 
+import net.switchboard.netsim.engine.Durations;
+
 import java.util.SplittableRandom;
 
 /**

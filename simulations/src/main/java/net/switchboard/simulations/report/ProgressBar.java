@@ -1,7 +1,7 @@
 package net.switchboard.simulations.report;
 
 import java.io.PrintStream;
-import net.switchboard.simulations.churn.Durations;
+import net.switchboard.netsim.engine.Durations;
 import net.switchboard.simulations.scenario.Progress;
 
 /** A one-line progress bar on a terminal stream (carriage return, no scrolling). */

@@ -3,7 +3,7 @@ package net.switchboard.simulations.report;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.switchboard.dht.DhtConfig;
-import net.switchboard.simulations.churn.Durations;
+import net.switchboard.netsim.engine.Durations;
 import net.switchboard.simulations.scenario.ScenarioConfig;
 import net.switchboard.simulations.scenario.SimulationResult;
 

@@ -11,8 +11,8 @@ import net.switchboard.dht.record.SignedRecordValidator;
 import net.switchboard.dht.wire.MessageType;
 import net.switchboard.simulations.churn.ChurnModel;
 import net.switchboard.simulations.churn.ChurnTrace;
-import net.switchboard.simulations.engine.Simulator;
-import net.switchboard.simulations.network.VirtualNetwork;
+import net.switchboard.netsim.engine.Simulator;
+import net.switchboard.netsim.network.VirtualNetwork;
 
 /**
  * One run: the initial population joins during the warm-up, then churn, the workload, the

@@ -10,12 +10,12 @@ import net.switchboard.dht.DhtNode;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.NamespaceValidator;
-import net.switchboard.dht.seam.Scheduler;
-import net.switchboard.dht.seam.SignatureScheme;
+import net.switchboard.seam.Scheduler;
+import net.switchboard.dht.identity.SignatureScheme;
 import net.switchboard.dht.wire.MessageType;
-import net.switchboard.simulations.engine.Simulator;
-import net.switchboard.simulations.network.SimTransport;
-import net.switchboard.simulations.network.VirtualNetwork;
+import net.switchboard.netsim.engine.Simulator;
+import net.switchboard.netsim.network.SimTransport;
+import net.switchboard.netsim.network.VirtualNetwork;
 
 /**
  * The live nodes: creates production {@link DhtNode}s on the {@link VirtualNetwork}, joins each
@@ -106,7 +106,7 @@ public final class Population {
       simulator.schedule(JOIN_RETRY_MILLIS, () -> join(node));
       return;
     }
-    List<net.switchboard.dht.seam.Endpoint> bootstrap = boot == null ? List.of() : List.of(boot.dht.endpoint());
+    List<net.switchboard.seam.Endpoint> bootstrap = boot == null ? List.of() : List.of(boot.dht.endpoint());
     node.dht.join(bootstrap).whenComplete((size, err) -> {
       if (!node.alive) {
         return;

@@ -5,8 +5,8 @@ import java.util.List;
 import net.switchboard.dht.DhtConfig;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.wire.MessageType;
-import net.switchboard.simulations.engine.Simulator;
-import net.switchboard.simulations.network.VirtualNetwork;
+import net.switchboard.netsim.engine.Simulator;
+import net.switchboard.netsim.network.VirtualNetwork;
 
 /**
  * Measures the run every sampling interval from the ground truth (every live node's store) and

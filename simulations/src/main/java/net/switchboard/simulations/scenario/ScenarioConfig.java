@@ -1,10 +1,10 @@
 package net.switchboard.simulations.scenario;
 
 import net.switchboard.dht.DhtConfig;
-import net.switchboard.dht.seam.SignatureScheme;
-import net.switchboard.dht.seam.SimulationSignatureScheme;
+import net.switchboard.dht.identity.SignatureScheme;
+import net.switchboard.simulations.scenario.SimulationSignatureScheme;
 import net.switchboard.simulations.churn.ChurnSpec;
-import net.switchboard.simulations.network.Partition;
+import net.switchboard.netsim.network.Partition;
 
 /**
  * Every parameter of one simulation run. Build with {@link #defaults()} and the withers; {@link

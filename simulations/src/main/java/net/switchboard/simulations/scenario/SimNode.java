@@ -1,7 +1,7 @@
 package net.switchboard.simulations.scenario;
 
 import net.switchboard.dht.DhtNode;
-import net.switchboard.simulations.network.SimTransport;
+import net.switchboard.netsim.network.SimTransport;
 
 /** One production {@link DhtNode} in the simulation, with its attachment and lifecycle state. */
 public final class SimNode {

@@ -7,7 +7,7 @@ import net.switchboard.dht.PutResult;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.record.SignedRecord;
-import net.switchboard.simulations.engine.Simulator;
+import net.switchboard.netsim.engine.Simulator;
 
 /**
  * What users do: each of R owners publishes a signed record through a random live node (the

@@ -1,5 +1,7 @@
 package net.switchboard.simulations.churn;
 
+import net.switchboard.netsim.engine.Durations;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

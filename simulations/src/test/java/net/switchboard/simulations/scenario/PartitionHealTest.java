@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import net.switchboard.simulations.network.Partition;
+import net.switchboard.netsim.network.Partition;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,8 +1,0 @@
-/**
- * The virtual network: nodes placed in a latency space ({@link
- * net.switchboard.simulations.network.LatencyModel}), datagrams delivered as copies after the
- * modelled one-way delay, optional random loss, and partitions opened and healed at given times.
- * Each node gets a {@link net.switchboard.simulations.network.SimTransport} with a virtual IPv4
- * address, so the production wire codec runs unchanged.
- */
-package net.switchboard.simulations.network;
