@@ -8,12 +8,8 @@ package net.switchboard.gateway;
  * @param port HTTP port, 0 for any free one
  * @param deliveryTimeoutMillis how long an envelope for a page waits for the page's acknowledgement
  * @param maxRecordsPerSession contact records one session may have published at once
- * @param swapFingerprints TEST ONLY fault switch: the gateway plays man in the middle, dropping the
- *     signaling it should forward and handing each page a forged offer or answer with its own DTLS
- *     fingerprint (see {@link Forgery}); pages must refuse
  */
-public record GatewayConfig(String host, int port, long deliveryTimeoutMillis, int maxRecordsPerSession,
-    boolean swapFingerprints) {
+public record GatewayConfig(String host, int port, long deliveryTimeoutMillis, int maxRecordsPerSession) {
   public static final int DEFAULT_PORT = 8080;
 
   public GatewayConfig {
@@ -24,18 +20,14 @@ public record GatewayConfig(String host, int port, long deliveryTimeoutMillis, i
 
   /** localhost:8080. */
   public static GatewayConfig defaults() {
-    return new GatewayConfig("localhost", DEFAULT_PORT, 20_000, 4, false);
+    return new GatewayConfig("localhost", DEFAULT_PORT, 20_000, 4);
   }
 
   public GatewayConfig withHost(String v) {
-    return new GatewayConfig(v, port, deliveryTimeoutMillis, maxRecordsPerSession, swapFingerprints);
+    return new GatewayConfig(v, port, deliveryTimeoutMillis, maxRecordsPerSession);
   }
 
   public GatewayConfig withPort(int v) {
-    return new GatewayConfig(host, v, deliveryTimeoutMillis, maxRecordsPerSession, swapFingerprints);
-  }
-
-  public GatewayConfig withSwapFingerprints(boolean v) {
-    return new GatewayConfig(host, port, deliveryTimeoutMillis, maxRecordsPerSession, v);
+    return new GatewayConfig(host, v, deliveryTimeoutMillis, maxRecordsPerSession);
   }
 }

@@ -45,7 +45,6 @@ public final class GatewayServer {
   private final Vertx vertx;
   private final GatewayNode node;
   private final GatewayConfig config;
-  private final Identity gatewayIdentity; // only used by the test-only fault switch; may be null
   private final AuthChallenges auth;
   private final Map<Id256, Session> sessions = new ConcurrentHashMap<>();
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
@@ -62,23 +61,19 @@ public final class GatewayServer {
 
   private record Pending(Session session, CompletableFuture<Void> acked) {}
 
-  private GatewayServer(Vertx vertx, GatewayNode node, GatewayConfig config, Identity gatewayIdentity) {
+  private GatewayServer(Vertx vertx, GatewayNode node, GatewayConfig config) {
     this.vertx = vertx;
     this.node = node;
     this.config = config;
-    this.gatewayIdentity = gatewayIdentity;
     this.auth = new AuthChallenges(node.nodeId(), node::nowMillis);
   }
 
   /**
    * Starts serving and installs the gateway as {@code node}'s route handler (chaining to {@link
    * #setFallback}).
-   *
-   * @param gatewayIdentity the node's identity; needed only by the test-only fault switch (null otherwise)
    */
-  public static CompletableFuture<GatewayServer> start(Vertx vertx, GatewayNode node, GatewayConfig config,
-      Identity gatewayIdentity) {
-    GatewayServer g = new GatewayServer(vertx, node, config, gatewayIdentity);
+  public static CompletableFuture<GatewayServer> start(Vertx vertx, GatewayNode node, GatewayConfig config) {
+    GatewayServer g = new GatewayServer(vertx, node, config);
     node.chainRouteHandler(existing -> {
       // the router's own default handler acknowledges everything: never chain to that one
       if (existing != null && !existing.getClass().getName().startsWith(net.switchboard.dht.route.Router.class.getName())) {
@@ -369,10 +364,6 @@ public final class GatewayServer {
       return;
     }
     stats.countForwarded();
-    if (config.swapFingerprints() && gatewayIdentity != null && manInTheMiddle(s, env)) {
-      s.send(new JsonObject().put("t", "sent").put("rid", rid).put("ok", true));
-      return;
-    }
     trySend(routes, 0, env, null).whenComplete((v, e) -> s.send(e == null
         ? new JsonObject().put("t", "sent").put("rid", rid).put("ok", true)
         : new JsonObject().put("t", "sent").put("rid", rid).put("ok", false).put("error", rootMessage(e))));
@@ -437,24 +428,6 @@ public final class GatewayServer {
       }
     }
     fallback.onRouted(m);
-  }
-
-  /**
-   * TEST ONLY (fault switch): drop the page's envelope; hand the recipient a forged offer claiming
-   * to come from the sender, and the sender a forged answer claiming to come from the recipient,
-   * both with the gateway's fingerprint. Needs the recipient to be a page here too (the gateway
-   * must know its key). True when it intercepted.
-   */
-  private boolean manInTheMiddle(Session from, byte[] env) {
-    Session to = sessions.get(Id256.read(env, 2));
-    if (to == null) {
-      return false;
-    }
-    long now = node.nowMillis();
-    byte[] route = node.nodeId().toBytes();
-    push(to, Forgery.envelope(gatewayIdentity, from.publicKey, to.publicKey, now, Forgery.callMessage(true, route)));
-    push(from, Forgery.envelope(gatewayIdentity, to.publicKey, from.publicKey, now, Forgery.callMessage(false, route)));
-    return true;
   }
 
   private static JsonObject error(Object rid, String code, String message) {

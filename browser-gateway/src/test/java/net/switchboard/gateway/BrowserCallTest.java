@@ -1,5 +1,7 @@
 package net.switchboard.gateway;
 
+import net.switchboard.dht.identity.PrintedId;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +38,7 @@ class BrowserCallTest {
   static GatewayServer gwA;
   static GatewayServer gwB;
   static GatewayServer gwEvil;
+  static FingerprintSwappingNode evilNode;
   static HeadlessChromium chromium;
 
   @BeforeAll
@@ -44,7 +47,8 @@ class BrowserCallTest {
     net = VertxTestNet.start(6);
     gwA = GatewayFixture.gateway(net, 0, GatewayFixture.local());
     gwB = GatewayFixture.gateway(net, 3, GatewayFixture.local());
-    gwEvil = GatewayFixture.gateway(net, 5, GatewayFixture.local().withSwapFingerprints(true));
+    evilNode = new FingerprintSwappingNode(net.node(5).gatewayNode());
+    gwEvil = GatewayServer.start(net.vertx, evilNode, GatewayFixture.local()).get(10, TimeUnit.SECONDS);
     chromium = HeadlessChromium.launch();
   }
 
@@ -120,9 +124,11 @@ class BrowserCallTest {
   }
 
   @Test
-  void aGatewayThatSwapsTheFingerprintIsRefusedByBothPages() {
+  void aGatewayThatSwapsTheFingerprintIsRefusedByBothPages() throws Exception {
     Page alice = open(gwEvil);
-    Page bob = open(gwEvil);
+    Page bob = open(gwA); // Alice's signaling to Bob crosses the malicious gateway's node
+    evilNode.knowPage(PrintedId.decode(id(alice)));
+    evilNode.knowPage(PrintedId.decode(id(bob)));
     addContact(alice, id(bob), "Bob");
     addContact(bob, id(alice), "Alice");
     callFromContacts(alice, "Bob", "chat");

@@ -27,7 +27,7 @@ class GatewayAuthTest {
   static void start() throws Exception {
     net = VertxTestNet.start(3);
     gateway = GatewayServer.start(net.vertx, GatewayFixture.withClock(net.node(0).gatewayNode(), clockOffset),
-        GatewayFixture.local(), null).get(10, TimeUnit.SECONDS);
+        GatewayFixture.local()).get(10, TimeUnit.SECONDS);
     client = SimulatedBrowser.client(net.vertx);
   }
 

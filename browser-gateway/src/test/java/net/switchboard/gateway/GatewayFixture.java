@@ -65,7 +65,7 @@ final class GatewayFixture {
 
   static GatewayServer gateway(VertxTestNet net, int i, GatewayConfig config) throws Exception {
     VertxTestNet.Node node = net.node(i);
-    return GatewayServer.start(net.vertx, node.gatewayNode(), config, node.identity).get(10, TimeUnit.SECONDS);
+    return GatewayServer.start(net.vertx, node.gatewayNode(), config).get(10, TimeUnit.SECONDS);
   }
 
   static GatewayConfig local() {

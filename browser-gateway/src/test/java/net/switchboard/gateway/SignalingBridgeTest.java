@@ -47,7 +47,7 @@ class SignalingBridgeTest {
   static void start() throws Exception {
     net = VertxTestNet.start(6);
     gwA = GatewayFixture.gateway(net, 0, GatewayFixture.local());
-    gwB = GatewayFixture.gateway(net, 3, new GatewayConfig("127.0.0.1", 0, 2_000, 4, false));
+    gwB = GatewayFixture.gateway(net, 3, new GatewayConfig("127.0.0.1", 0, 2_000, 4));
     client = SimulatedBrowser.client(net.vertx);
   }
 

@@ -74,6 +74,6 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static GatewayServer gateway(LocalTestnet net, OverlayNode node, int port) throws Exception {
     return GatewayServer.start(net.vertx(), GatewayNode.of(node.dht(), node.scheduler()),
-        GatewayConfig.defaults().withPort(port), null).get(10, TimeUnit.SECONDS);
+        GatewayConfig.defaults().withPort(port)).get(10, TimeUnit.SECONDS);
   }
 }

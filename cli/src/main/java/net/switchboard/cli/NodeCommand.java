@@ -114,7 +114,7 @@ public final class NodeCommand implements Callable<Integer> {
     try {
       net.switchboard.gateway.GatewayServer g = net.switchboard.gateway.GatewayServer.start(running.vertx,
           net.switchboard.gateway.GatewayNode.of(running.node.dht(), running.node.scheduler()),
-          net.switchboard.gateway.GatewayConfig.defaults().withPort(gatewayPort), null)
+          net.switchboard.gateway.GatewayConfig.defaults().withPort(gatewayPort))
           .get(30, java.util.concurrent.TimeUnit.SECONDS);
       log.info("web app for browsers on " + g.url());
       return g;

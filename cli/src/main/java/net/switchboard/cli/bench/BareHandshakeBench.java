@@ -1,5 +1,7 @@
 package net.switchboard.cli.bench;
 
+import net.switchboard.media.InProcessSignaling;
+
 import net.switchboard.media.MediaException;
 import net.switchboard.media.PeerConfig;
 import net.switchboard.media.PeerListener;

@@ -73,6 +73,6 @@ public final class BenchGatewayCommand implements Callable<Integer> {
 
   private static GatewayServer gateway(LocalTestnet net, OverlayNode node) throws Exception {
     return GatewayServer.start(net.vertx(), GatewayNode.of(node.dht(), node.scheduler()),
-        GatewayConfig.defaults().withHost("127.0.0.1").withPort(0), null).get(10, TimeUnit.SECONDS);
+        GatewayConfig.defaults().withHost("127.0.0.1").withPort(0)).get(10, TimeUnit.SECONDS);
   }
 }

@@ -118,7 +118,7 @@ class BrowserToNodeCallTest {
     remote = new JavaNode(net.node(3), dir.resolve("remote"));
     OverlayNode g = net.node(1);
     gateway = GatewayServer.start(net.vertx(), GatewayNode.of(g.dht(), g.scheduler()),
-        GatewayConfig.defaults().withHost("127.0.0.1").withPort(0), null).get(10, TimeUnit.SECONDS);
+        GatewayConfig.defaults().withHost("127.0.0.1").withPort(0)).get(10, TimeUnit.SECONDS);
     chromium = HeadlessChromium.launch();
   }
 

@@ -1,12 +1,6 @@
-package net.switchboard.cli.bench;
+package net.switchboard.media;
 
-import net.switchboard.media.IceCandidate;
 
-import net.switchboard.media.ForwardingPeerListener;
-import net.switchboard.media.PeerConfig;
-import net.switchboard.media.PeerListener;
-import net.switchboard.media.WebRtcFactory;
-import net.switchboard.media.WebRtcPeer;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;

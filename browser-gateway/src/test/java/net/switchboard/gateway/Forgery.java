@@ -9,7 +9,7 @@ import net.switchboard.signaling.contact.crypto.Hkdf;
 import net.switchboard.signaling.contact.crypto.X25519Keys;
 
 /**
- * Test-only: what a malicious gateway can do to signaling it cannot read. It seals a new envelope
+ * What a malicious gateway can do (used by {@link FingerprintSwappingNode}) to signaling it cannot read. It seals a new envelope
  * to a page (that needs only the page's public key), claims it comes from {@code claimedSender}, and
  * puts its own DTLS fingerprint in the SDP; it cannot sign as the claimed sender, so it signs with
  * its own key. A page that checks the sender's signature refuses it. Same layout as

@@ -1,18 +1,6 @@
-package net.switchboard.cli.bench;
+package net.switchboard.media;
 
-import net.switchboard.media.IceCandidate;
 
-import net.switchboard.media.ConnectionBudget;
-import net.switchboard.media.Digests;
-import net.switchboard.media.FileTransfer;
-import net.switchboard.media.PeerConfig;
-import net.switchboard.media.PeerListener;
-import net.switchboard.media.SessionDescription;
-import net.switchboard.media.Tones;
-import net.switchboard.media.WavFiles;
-import net.switchboard.media.WebRtcFactory;
-import net.switchboard.media.WebRtcMediaEngine;
-import net.switchboard.media.WebRtcPeer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -277,13 +265,5 @@ class WebRtcPeerTest {
 
   private static short[] readRecording(Path wav) throws IOException {
     return WavFiles.readMono48k(wav);
-  }
-
-  @Test
-  void bareHandshakeBench() {
-    List<Double> ms = BareHandshakeBench.measure(factory, 5);
-    assertEquals(5, ms.size());
-    assertTrue(ms.stream().allMatch(m -> m > 0 && m < 20_000), ms.toString());
-    System.out.println("bare handshake ms: " + ms);
   }
 }
