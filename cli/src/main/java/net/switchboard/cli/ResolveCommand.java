@@ -90,9 +90,6 @@ public final class ResolveCommand implements Callable<Integer> {
       description = "Give up after this long (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  /** Test seam: open the record as if the clock were this many ms ahead (a skewed resolver clock). */
-  @Option(names = "--clock-offset-ms", hidden = true, defaultValue = "0")
-  long clockOffsetMillis;
 
   private PrintWriter out;
   private PrintWriter err;
@@ -125,8 +122,7 @@ public final class ResolveCommand implements Callable<Integer> {
   // ---- through the local node's admin API -----------------------------------------------------
 
   private int viaAdmin(int port, String printed) {
-    String query = clockOffsetMillis == 0 ? "" : "?offset_ms=" + clockOffsetMillis;
-    URI uri = URI.create("http://127.0.0.1:" + port + "/resolve/" + printed + query);
+    URI uri = URI.create("http://127.0.0.1:" + port + "/resolve/" + printed);
     HttpResponse<String> response;
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -194,7 +190,7 @@ public final class ResolveCommand implements Callable<Integer> {
       OverlayNode n = node;
       try {
         ResolvedContact resolved = node.callAsync(d -> lookup.resolve(
-                d, publicKey, n.scheduler().nowMillis(), clockOffsetMillis, Optional.empty()))
+                d, publicKey, n.scheduler().nowMillis(), 0, Optional.empty()))
             .get(left(deadline), TimeUnit.NANOSECONDS);
         progress("found and decrypted (" + resolved.hops() + " hops, " + resolved.rpcs() + " requests)");
         return print(net.switchboard.overlay.contacts.ResolvedContactJson.toJson(resolved));

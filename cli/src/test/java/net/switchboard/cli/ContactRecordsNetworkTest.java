@@ -202,9 +202,13 @@ class ContactRecordsNetworkTest {
     assertEquals(new JsonArray().add("overlay"), j.getJsonArray("transports"));
     assertEquals(new JsonArray().add("audio").add("video").add("data"), j.getJsonArray("media"));
     assertEquals(contactRecordStatus(PUBLISHER).getLong("seq"), j.getLong("seq"));
-    assertTrue(Instant.parse(j.getString("expires_at")).isAfter(Instant.now().plusSeconds(3 * 3600)));
     long period = ContactPeriods.defaults().periodAt(System.currentTimeMillis());
     assertTrue(j.getLong("period") == period || j.getLong("period") == period - 1, j.encode());
+    // a record lives for its ttl, but never past its period's end plus the boundary window
+    Instant cap = Instant.ofEpochMilli(ContactPeriods.defaults().endOf(j.getLong("period")) + ContactPeriods.defaults().windowMillis());
+    Instant soonest = Instant.now().plusSeconds(3 * 3600).isBefore(cap) ? Instant.now().plusSeconds(3 * 3600) : cap.minusSeconds(600);
+    Instant expires = Instant.parse(j.getString("expires_at"));
+    assertTrue(expires.isAfter(soonest) && !expires.isAfter(cap), expires + " not in (" + soonest + ", " + cap + "]");
     assertTrue(r.err().contains("joining via " + node(0).endpoint()), r.err());
     assertTrue(r.err().contains("found and decrypted"), r.err());
   }
@@ -328,11 +332,8 @@ class ContactRecordsNetworkTest {
     assertEquals(4, unknownJson.exit());
     assertEquals("not_found", unknownJson.json().getString("kind"));
 
-    String offset = Long.toString(ContactPublisher.DEFAULT_TTL_MILLIS + 60_000);
-    Run expired = resolveAsClient(publisher, "--clock-offset-ms", offset);
-    assertEquals(5, expired.exit(), expired.err());
-    assertTrue(expired.err().contains("expired record: the contact record of " + publisher + " has expired"), expired.err());
-    assertEquals(5, resolveThroughNode(STRANGER, publisher, "--clock-offset-ms", offset).exit());
+    // an expired record (a resolver whose clock runs ahead) is ContactResolverTest's and the exit-code table's:
+    // the command has no clock switch
 
     Identity buggy = Identity.generate(new SplittableRandom(78));
     DhtRecord forged = ContactForgery.undecryptable(buggy, ContactPeriods.defaults(), System.currentTimeMillis(), DhtConfig.HOUR);
