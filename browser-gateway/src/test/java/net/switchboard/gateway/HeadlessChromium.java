@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Debian's headless Chromium ({@code /usr/bin/chromium}) driven by Playwright, with the flags that
  * work as root with no network and let two pages (or a page and a Java node) on one machine reach
- * each other over WebRTC (shared/PLATFORM-NOTES.md). Shared by the browser tests of this module
+ * each other over WebRTC (docs/platform-notes.md). Shared by the browser tests of this module
  * and of {@code overlay} (test-jar). Each {@link #page} is a fresh profile: its own IndexedDB, so
  * its own identity.
  */
