@@ -1,5 +1,7 @@
 package net.switchboard.dht;
 
+import net.switchboard.dht.metrics.DhtMetricsSink;
+
 import java.util.Map;
 import java.util.TreeMap;
 import net.switchboard.dht.wire.MessageType;

@@ -3,7 +3,7 @@ package net.switchboard.dht.lookup;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
-import net.switchboard.dht.DhtMetricsSink;
+import net.switchboard.dht.metrics.DhtMetricsSink;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.record.RecordRejectedException;
 import net.switchboard.dht.record.Validators;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongSupplier;
-import net.switchboard.dht.Interning;
+import com.github.benmanes.caffeine.cache.Interner;
 import net.switchboard.dht.identity.Id256;
 
 /**
@@ -17,6 +17,14 @@ import net.switchboard.dht.identity.Id256;
  * records under one key the higher seq wins.
  */
 public final class RecordStore {
+  /**
+   * Canonical copies of stored records, shared by every node of a process: each record is held by
+   * k nodes, and in a 500-node benchmark with 5,000 records at k = 20 the 100,000 copies of value
+   * bytes were a third of the heap. Records are equal only when every field is, so sharing changes
+   * nothing a node can observe. Weak: a record lives while some node holds it.
+   */
+  private static final Interner<DhtRecord> CANONICAL = Interner.newWeakInterner();
+
   private final Cache<StoreKey, Held> cache;
   private final LongSupplier clockMillis;
   private final int maxRecords;
@@ -78,7 +86,7 @@ public final class RecordStore {
         return Outcome.FULL;
       }
     }
-    cache.put(sk, new Held(Interning.record(record), now));
+    cache.put(sk, new Held(CANONICAL.intern(record), now));
     return Outcome.STORED;
   }
 

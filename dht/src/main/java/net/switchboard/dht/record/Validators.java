@@ -30,6 +30,6 @@ public final class Validators {
       throw new RecordRejectedException(Reason.UNKNOWN_NAMESPACE, "no validator for namespace " + (namespace & 0xFF));
     }
     RecordMeta meta = v.validate(key, value, nowMillis);
-    return new DhtRecord(namespace, net.switchboard.dht.Interning.id(key), value, meta);
+    return new DhtRecord(namespace, net.switchboard.dht.identity.Interning.id(key), value, meta);
   }
 }

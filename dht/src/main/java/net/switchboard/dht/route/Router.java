@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import net.switchboard.dht.DhtMetricsSink;
+import net.switchboard.dht.metrics.DhtMetricsSink;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.routing.Contact;
 import net.switchboard.dht.routing.RoutingTable;

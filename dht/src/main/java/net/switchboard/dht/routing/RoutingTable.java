@@ -3,7 +3,6 @@ package net.switchboard.dht.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import net.switchboard.dht.Interning;
 import net.switchboard.dht.identity.Id256;
 
 /**
@@ -78,7 +77,7 @@ public final class RoutingTable {
     if (i >= 0) {
       RoutingEntry e = b.entries.remove(i);
       if (!e.contact.endpoint().equals(contact.endpoint())) {
-        e.contact = Interning.contact(contact); // proven id at a new address: follow it
+        e.contact = Contact.interned(contact); // proven id at a new address: follow it
       }
       e.lastSeenMillis = nowMillis;
       e.failures = 0;
@@ -87,7 +86,7 @@ public final class RoutingTable {
       return TouchResult.UPDATED;
     }
     // interned only when retained: most touches are of contacts already in the table
-    contact = Interning.contact(contact);
+    contact = Contact.interned(contact);
     if (b.entries.size() < k) {
       b.entries.add(new RoutingEntry(contact, nowMillis));
       deepestEverFilled = Math.max(deepestEverFilled, bucketIndex(id));

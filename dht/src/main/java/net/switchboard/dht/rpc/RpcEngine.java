@@ -3,7 +3,7 @@ package net.switchboard.dht.rpc;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import net.switchboard.dht.DhtMetricsSink;
+import net.switchboard.dht.metrics.DhtMetricsSink;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.routing.Contact;

@@ -28,7 +28,7 @@ final class VerifiedPeers {
   }
 
   void proven(Endpoint endpoint, Id256 id) {
-    map.put(net.switchboard.dht.Interning.endpoint(endpoint), net.switchboard.dht.Interning.id(id));
+    map.put(net.switchboard.dht.identity.Interning.endpoint(endpoint), net.switchboard.dht.identity.Interning.id(id));
   }
 
   void forget(Endpoint endpoint) {

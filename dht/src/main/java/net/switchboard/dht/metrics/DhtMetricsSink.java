@@ -1,8 +1,8 @@
-package net.switchboard.dht;
+package net.switchboard.dht.metrics;
 
 import net.switchboard.dht.wire.MessageType;
 
-/** What the RPC engine reports into; {@link DhtMetrics} is the implementation. */
+/** What the RPC engine reports into; {@code net.switchboard.dht.DhtMetrics} is the implementation. */
 public interface DhtMetricsSink {
   void sent(MessageType type, int bytes);
 

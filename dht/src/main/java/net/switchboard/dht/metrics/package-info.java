@@ -1,0 +1,2 @@
+/** {@code DhtMetricsSink}: what the RPC engine, lookups and the router count into. */
+package net.switchboard.dht.metrics;
