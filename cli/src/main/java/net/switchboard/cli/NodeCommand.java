@@ -1,5 +1,7 @@
 package net.switchboard.cli;
 
+import net.switchboard.seam.Failures;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
@@ -121,7 +123,7 @@ public final class NodeCommand implements Callable<Integer> {
     } catch (Exception e) {
       calls.close();
       running.stop();
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      Throwable cause = Failures.unwrap(e);
       throw new CliException("cannot serve the web app on port " + gatewayPort + " (--gateway-port, -1 to turn off): "
           + cause.getMessage(), cause);
     }

@@ -1,5 +1,7 @@
 package net.switchboard.cli;
 
+import net.switchboard.seam.Failures;
+
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +61,7 @@ final class RunningNode {
         await(node.stop());
       }
       await(vertx.close().toCompletionStage().toCompletableFuture());
-      Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+      Throwable cause = Failures.unwrap(e);
       throw new CliException(cause.getMessage(), cause);
     }
   }

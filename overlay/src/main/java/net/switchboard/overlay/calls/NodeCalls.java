@@ -1,5 +1,7 @@
 package net.switchboard.overlay.calls;
 
+import net.switchboard.seam.Failures;
+
 import net.switchboard.media.SafeMediaEngine;
 
 import io.vertx.core.Vertx;
@@ -142,7 +144,7 @@ public final class NodeCalls {
       log.info("calls: " + settings.policy());
       return calls;
     } catch (java.util.concurrent.ExecutionException e) {
-      Throwable c = e.getCause() == null ? e : e.getCause();
+      Throwable c = Failures.unwrap(e);
       throw new net.switchboard.overlay.node.NodeStartException("cannot start calls: " + c.getMessage(), c);
     } catch (Exception e) {
       throw new net.switchboard.overlay.node.NodeStartException("cannot start calls: " + e, e);

@@ -1,12 +1,12 @@
 package net.switchboard.overlay.contacts;
 
+import net.switchboard.seam.Failures;
+
 
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import net.switchboard.dht.identity.PrintedId;
 import net.switchboard.dht.identity.PrintedId.InvalidIdException;
 import net.switchboard.overlay.admin.AdminExtension;
@@ -107,11 +107,7 @@ final class ContactsAdmin implements AdminExtension {
   }
 
   private static Throwable unwrap(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
+    return Failures.unwrap(e);
   }
 
   private static String message(Throwable e) {

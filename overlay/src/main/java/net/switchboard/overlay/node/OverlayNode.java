@@ -1,5 +1,7 @@
 package net.switchboard.overlay.node;
 
+import net.switchboard.seam.Failures;
+
 import net.switchboard.seam.NodeLog;
 
 import io.vertx.core.Context;
@@ -279,11 +281,7 @@ public final class OverlayNode {
   }
 
   static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return Failures.rootMessage(e);
   }
 
   // ---- views (any thread) ---------------------------------------------------------------------
