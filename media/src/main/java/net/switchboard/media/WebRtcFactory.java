@@ -220,8 +220,12 @@ public final class WebRtcFactory implements AutoCloseable {
 
   private WebRtcFactory(ConnectionBudget budget) {
     this.budget = budget;
-    this.adm = new HeadlessAudioDeviceModule();
-    this.factory = new PeerConnectionFactory(adm);
+    try {
+      this.adm = new HeadlessAudioDeviceModule();
+      this.factory = new PeerConnectionFactory(adm);
+    } catch (LinkageError e) {
+      throw NativeLibrary.explain(e); // e.g. no libpulse0: one line, not a native stack trace
+    }
     this.workers = Executors.newCachedThreadPool(daemons("switchboard-media-"));
     this.timers = Executors.newSingleThreadScheduledExecutor(daemons("switchboard-media-timer-"));
   }
