@@ -9,8 +9,8 @@ import net.switchboard.signaling.contact.ContactTransport;
  * One way of carrying signaling envelopes between identities. Envelopes are already encrypted and
  * signed end to end; a transport only moves bytes and reports delivery.
  *
- * <p>Implementations: {@link OverlayTransport} (routed through the DHT, the default); {@link
- * LoopbackNetwork} (in memory). Real-I/O transports live outside the pure core: {@code direct}
+ * <p>Implementations: {@link OverlayTransport} (routed through the DHT, the default); {@code
+ * LoopbackNetwork} (in memory, test sources only). Real-I/O transports live outside the pure core: {@code direct}
  * (UDP/stream to a {@link net.switchboard.signaling.contact.DirectEndpoint}, overlay module),
  * {@code peerjs} (a PeerJS server: WebSocket {@code /peerjs?key=K&id=ID&token=T}, the envelope as
  * the base64 {@code payload} of an {@code OFFER} message, see {@link PeerJsMessage}) and {@code
