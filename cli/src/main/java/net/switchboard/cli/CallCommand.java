@@ -78,18 +78,19 @@ import picocli.CommandLine.Spec;
       "0:connected (and the file/audio was delivered)",
       "1:network error, media failure, transfer failed",
       "2:bad input (invalid id, missing file)",
-      "3:unreachable: offline, or the callee refused the call (the two look the same on purpose)",
-      "4:the callee rejected the call",
-      "5:the callee is busy",
-      "6:no answer in time",
+      "4:unreachable: offline, or the callee refused the call (the two look the same on purpose)",
+      "5:the callee rejected the call",
+      "6:the callee is busy",
+      "7:no answer in time",
+      "(one table for every command: README.md, 'Exit codes and errors')",
     })
 public final class CallCommand implements Callable<Integer> {
-  static final int NETWORK = 1;
-  static final int BAD_INPUT = 2;
-  static final int UNREACHABLE = 3;
-  static final int REJECTED = 4;
-  static final int BUSY = 5;
-  static final int NO_ANSWER = 6;
+  private static final ExitCode NETWORK = ExitCode.FAILED;
+  private static final ExitCode BAD_INPUT = ExitCode.BAD_INPUT;
+  private static final ExitCode UNREACHABLE = ExitCode.UNREACHABLE;
+  private static final ExitCode REJECTED = ExitCode.REJECTED;
+  private static final ExitCode BUSY = ExitCode.BUSY;
+  private static final ExitCode NO_ANSWER = ExitCode.NO_ANSWER;
 
   @Spec CommandSpec spec;
   @Mixin DataDirOptions data;
@@ -304,9 +305,9 @@ public final class CallCommand implements Callable<Integer> {
 
   /** Failure with an exit code. */
   private static final class CallFailed extends Exception {
-    final int code;
+    final ExitCode code;
 
-    CallFailed(int code, String message) {
+    CallFailed(ExitCode code, String message) {
       super(message, null, false, false);
       this.code = code;
     }
@@ -447,15 +448,10 @@ public final class CallCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private int fail(int code, String message) {
-    if (json) {
-      out.println(new JsonObject().put("error", message).put("exit", code).encode());
-      out.flush();
-    }
-    err.println("switchboard call: " + message);
-    err.flush();
-    return code;
+  private int fail(ExitCode code, String message) {
+    return ErrorOutput.fail("switchboard call", code, message, json, out, err);
   }
+
 
   private static long left(long deadline) {
     return Math.max(1, deadline - System.nanoTime());

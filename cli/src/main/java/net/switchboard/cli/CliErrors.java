@@ -1,52 +1,43 @@
 package net.switchboard.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.Arrays;
+import net.switchboard.seam.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns every error into one line on stderr: bad input exits 2 ("see --help"), a failed command
- * exits 1. Set {@code SWITCHBOARD_DEBUG=1} for stack traces.
+ * Turns every error that reaches picocli into the one error shape ({@link ErrorOutput}): bad
+ * input exits {@link ExitCode#BAD_INPUT} ("see --help"), a failed command {@link
+ * ExitCode#FAILED}. Set {@code SWITCHBOARD_DEBUG=1} for stack traces.
  */
 final class CliErrors {
-  /** Exit code of a command that was well-formed but failed. */
-  static final int FAILED = 1;
-
   private CliErrors() {}
 
   static int onBadInput(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
-    cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage())
-        + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+    String name = cl.getCommandSpec().qualifiedName();
     debug(cl, e);
-    return cl.getCommandSpec().exitCodeOnInvalidInput();
+    return ErrorOutput.fail(name, ExitCode.BAD_INPUT, ErrorOutput.oneLine(e.getMessage()) + " (see '" + name + " --help')",
+        wantsJson(args), cl.getOut(), cl.getErr());
   }
 
   static int onFailure(Exception e, CommandLine cl, ParseResult parsed) {
-    Throwable cause = unwrap(e);
+    Throwable cause = Failures.unwrap(e);
     String message = cause instanceof CliException || cause instanceof IOException
+        || cause instanceof net.switchboard.media.MediaException
+        || cause instanceof net.switchboard.overlay.node.NodeStartException
         ? cause.getMessage()
         : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(message));
     debug(cl, e);
-    return FAILED;
+    ExitCode code = cause instanceof CliException c ? c.exitCode() : ExitCode.FAILED;
+    return ErrorOutput.fail(cl.getCommandSpec().qualifiedName(), code, message,
+        wantsJson(parsed.originalArgs().toArray(String[]::new)), cl.getOut(), cl.getErr());
   }
 
-  private static Throwable unwrap(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof CompletionException || t instanceof ExecutionException || t instanceof UncheckedIOException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  private static String oneLine(String s) {
-    return s == null ? "failed" : s.strip().replaceAll("\\s*\\R\\s*", "; ");
+  private static boolean wantsJson(String[] args) {
+    return args != null && Arrays.asList(args).contains("--json");
   }
 
   private static void debug(CommandLine cl, Throwable e) {

@@ -44,8 +44,6 @@ import picocli.CommandLine.Spec;
     subcommands = {ContactsCommand.Add.class, ContactsCommand.List.class, ContactsCommand.Remove.class,
         CommandLine.HelpCommand.class})
 public final class ContactsCommand implements Callable<Integer> {
-  /** Exit code of {@code remove} when the contact is not in the list. */
-  static final int NOT_FOUND = 4;
 
   @Spec CommandSpec spec;
 
@@ -182,8 +180,8 @@ public final class ContactsCommand implements Callable<Integer> {
         return removed[0].map(e -> book.without(e.id())).orElse(book);
       });
       if (removed[0].isEmpty()) {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": not in your contacts: " + id);
-        return NOT_FOUND;
+        return ErrorOutput.fail(spec.qualifiedName(), ExitCode.NOT_FOUND, "not in your contacts: " + id, false,
+            spec.commandLine().getOut(), spec.commandLine().getErr());
       }
       spec.commandLine().getOut().println("removed " + label(removed[0].get()));
       spec.commandLine().getErr().println(parent.notifyNode());

@@ -1,6 +1,10 @@
 package net.switchboard.cli;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,8 +43,20 @@ public final class Main implements Callable<Integer> {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
-  /** Runs the command line and exits with its exit code. */
+  /**
+   * Runs the command line and exits with its exit code. With {@code -Dswitchboard.stdout=PATH}
+   * (the launcher passes its saved stdout, having pointed fd 1 at stderr) the command's output goes
+   * there, so nothing a native library prints on fd 1 can mix into it.
+   */
   public static void main(String[] args) {
+    String stdout = System.getProperty("switchboard.stdout");
+    if (stdout != null) {
+      try {
+        System.setOut(new PrintStream(new FileOutputStream(stdout, true), true, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        System.err.println("switchboard: cannot write to " + stdout + " (" + e.getMessage() + "); using fd 1");
+      }
+    }
     System.exit(execute(args));
   }
 

@@ -60,10 +60,11 @@ import picocli.CommandLine.Spec;
       "0:found and decrypted",
       "1:network error, no node running, timeout",
       "2:bad input: invalid (mistyped) id",
-      "4:unknown id: no contact record found",
-      "5:the record has expired",
-      "6:not allowed: a restricted record, and you are not on its contact list",
-      "7:forged: a record under the id's storage key does not verify",
+      "3:unknown id: no contact record found",
+      "8:the record has expired",
+      "9:not allowed: a restricted record, and you are not on its contact list",
+      "10:forged: a record under the id's storage key does not verify",
+      "(one table for every command: README.md, 'Exit codes and errors')",
     })
 public final class ResolveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -99,7 +100,7 @@ public final class ResolveCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
     if (timeoutSeconds < 1) {
-      return fail(ResolveFailure.INVALID_ID.exitCode(), "--timeout must be >= 1, got " + timeoutSeconds, "bad_input");
+      return fail(ResolveFailure.INVALID_ID, "--timeout must be >= 1, got " + timeoutSeconds);
     }
     byte[] publicKey;
     try {
@@ -268,18 +269,19 @@ public final class ResolveCommand implements Callable<Integer> {
   }
 
   private int fail(ResolveFailure failure, String message) {
-    return fail(failure.exitCode(), message, failure.kind());
+    return ErrorOutput.fail(spec.qualifiedName(), exitCodeOf(failure), message, json, out, err);
   }
 
-  private int fail(int exitCode, String message, String kind) {
-    String line = message.strip().replaceAll("\\s*\\R\\s*", "; ");
-    err.println(spec.qualifiedName() + ": " + line);
-    err.flush();
-    if (json) {
-      out.println(new JsonObject().put("error", line).put("kind", kind).put("exit_code", exitCode).encode());
-      out.flush();
-    }
-    return exitCode;
+  /** The exit code of each way a resolve fails. */
+  static ExitCode exitCodeOf(ResolveFailure failure) {
+    return switch (failure) {
+      case NETWORK -> ExitCode.FAILED;
+      case INVALID_ID -> ExitCode.BAD_INPUT;
+      case NOT_FOUND -> ExitCode.NOT_FOUND;
+      case EXPIRED -> ExitCode.EXPIRED;
+      case NOT_ALLOWED -> ExitCode.NOT_ALLOWED;
+      case FORGED -> ExitCode.FORGED;
+    };
   }
 
   private static Throwable unwrap(Throwable e) {

@@ -200,7 +200,7 @@ class CallProcessTest {
     Proc call = run("call", readyA.getString("id"), "--data-dir", dir.resolve("blocked").toString(),
         "--bootstrap", readyA.getString("udp"), "--send", dir.resolve("b").resolve("identity.pem").toString(),
         "--timeout", "60");
-    assertEquals(CallCommand.UNREACHABLE, call.exit(120), call.stderr());
+    assertEquals(ExitCode.UNREACHABLE.code(), call.exit(120), call.stderr());
     String err = call.stderr();
     String lastLine = err.strip().lines().reduce((a, b) -> b).orElse("");
     assertTrue(lastLine.startsWith("switchboard call: cannot reach " + readyA.getString("id")), err);

@@ -326,11 +326,12 @@ class ContactRecordsNetworkTest {
 
     String stranger = Identity.generate(new SplittableRandom(77)).printed();
     Run unknown = resolveAsClient(stranger);
-    assertEquals(4, unknown.exit(), unknown.err());
+    assertEquals(ExitCode.NOT_FOUND.code(), unknown.exit(), unknown.err());
     assertTrue(unknown.err().contains("switchboard resolve: unknown id: no contact record found for " + stranger), unknown.err());
     Run unknownJson = resolveThroughNode(STRANGER, stranger, "--json");
-    assertEquals(4, unknownJson.exit());
-    assertEquals("not_found", unknownJson.json().getString("kind"));
+    assertEquals(ExitCode.NOT_FOUND.code(), unknownJson.exit());
+    assertEquals("not_found", unknownJson.json().getJsonObject("error").getString("code"));
+    assertEquals(ExitCode.NOT_FOUND.code(), unknownJson.json().getJsonObject("error").getInteger("exit"));
 
     // an expired record (a resolver whose clock runs ahead) is ContactResolverTest's and the exit-code table's:
     // the command has no clock switch
@@ -339,7 +340,7 @@ class ContactRecordsNetworkTest {
     DhtRecord forged = ContactForgery.undecryptable(buggy, ContactPeriods.defaults(), System.currentTimeMillis(), DhtConfig.HOUR);
     assertTrue(node(5).callAsync(d -> d.put(forged)).get(10, TimeUnit.SECONDS).stored() >= 2);
     Run forgedRun = resolveThroughNode(STRANGER, buggy.printed());
-    assertEquals(7, forgedRun.exit(), forgedRun.err());
+    assertEquals(ExitCode.FORGED.code(), forgedRun.exit(), forgedRun.err());
     assertTrue(forgedRun.err().contains("forged record: a record under " + buggy.printed()), forgedRun.err());
 
     Path empty = Files.createDirectories(root.resolve("no-node"));
@@ -354,7 +355,7 @@ class ContactRecordsNetworkTest {
     Run stale = cli("resolve", publisher, "--data-dir", empty.toString(), "--json");
     assertEquals(1, stale.exit());
     assertTrue(stale.err().contains("no node answers on admin port"), stale.err());
-    assertEquals("network", stale.json().getString("kind"));
+    assertEquals("failed", stale.json().getJsonObject("error").getString("code"));
   }
 
   @Test
@@ -363,7 +364,7 @@ class ContactRecordsNetworkTest {
     String restricted = printed(RESTRICTED);
     String routes = new JsonArray().add(node(RESTRICTED).identity().nodeId().toHex()).encode();
     Run before = resolveThroughNode(FRIEND, restricted);
-    assertEquals(6, before.exit(), "an empty allow list lets nobody in: " + before.err());
+    assertEquals(ExitCode.NOT_ALLOWED.code(), before.exit(), "an empty allow list lets nobody in: " + before.err());
     assertTrue(before.err().contains("not allowed: " + restricted), before.err());
 
     Run add = cli("contacts", "add", printed(FRIEND), "--name", "friend", "--data-dir", dataDir(RESTRICTED).toString());
@@ -374,15 +375,15 @@ class ContactRecordsNetworkTest {
     Run friend = resolveThroughNode(FRIEND, restricted, "--json");
     assertEquals(routes, friend.json().getJsonArray("routes").encode());
     Run strangerNode = resolveThroughNode(STRANGER, restricted, "--json");
-    assertEquals(6, strangerNode.exit());
-    assertEquals("not_allowed", strangerNode.json().getString("kind"));
+    assertEquals(ExitCode.NOT_ALLOWED.code(), strangerNode.exit());
+    assertEquals("not_allowed", strangerNode.json().getJsonObject("error").getString("code"));
     Run client = resolveAsClient(restricted);
-    assertEquals(6, client.exit(), "a throwaway identity is on nobody's list: " + client.err());
+    assertEquals(ExitCode.NOT_ALLOWED.code(), client.exit(), "a throwaway identity is on nobody's list: " + client.err());
     assertTrue(contactRecordStatus(RESTRICTED).getBoolean("restricted"));
 
     // the node notices a change made behind its back (no reload request) and republishes
     ContactsFile.in(dataDir(RESTRICTED)).save(ContactBook.empty());
-    await().atMost(Duration.ofSeconds(15)).until(() -> resolveThroughNode(FRIEND, restricted).exit() == 6);
+    await().atMost(Duration.ofSeconds(15)).until(() -> resolveThroughNode(FRIEND, restricted).exit() == ExitCode.NOT_ALLOWED.code());
     assertEquals(0, new JsonObject(body("GET", RESTRICTED, "/contacts")).getJsonArray("contacts").size());
   }
 

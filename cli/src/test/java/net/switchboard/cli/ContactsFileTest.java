@@ -90,7 +90,7 @@ class ContactsFileTest {
     assertTrue(typo.err().contains("invalid id: checksum mismatch"), typo.err());
 
     Run missing = run("contacts", "remove", id(4), "--data-dir", data);
-    assertEquals(4, missing.exit());
+    assertEquals(ExitCode.NOT_FOUND.code(), missing.exit());
     assertTrue(missing.err().contains("not in your contacts"), missing.err());
 
     Run noSub = run("contacts", "--data-dir", data);

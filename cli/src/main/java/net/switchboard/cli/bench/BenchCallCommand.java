@@ -71,7 +71,7 @@ public final class BenchCallCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed for identities and pairs (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--json", description = "Print the result as JSON (the default; kept for symmetry).")
+  @Option(names = "--json", description = "Print the result as one JSON document (else name/value lines).")
   boolean json;
 
   /** A call at one end. */
@@ -172,7 +172,7 @@ public final class BenchCallCommand implements Callable<Integer> {
       }
       WebRtcFactory.shared().close();
     }
-    spec.commandLine().getOut().println(out.encodePrettily());
+    BenchOutput.print(spec.commandLine().getOut(), out, json);
     spec.commandLine().getOut().flush();
     return 0;
   }

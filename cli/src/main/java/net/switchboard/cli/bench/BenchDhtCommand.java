@@ -1,5 +1,7 @@
 package net.switchboard.cli.bench;
 
+import net.switchboard.cli.ExitCode;
+
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -56,7 +58,7 @@ public final class BenchDhtCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed for identities and choices (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--json", description = "Print the result as JSON (the default; kept for symmetry with other commands).")
+  @Option(names = "--json", description = "Print the result as one JSON document (else name/value lines).")
   boolean json;
 
   @Override
@@ -94,10 +96,9 @@ public final class BenchDhtCommand implements Callable<Integer> {
       DhtBenchmark.Result r = new DhtBenchmark(targets, seed, progress, workload).run(lookups, warmup, inflight, 600);
       JsonObject out = toJson(r).put("startup_s", round(startSeconds)).put("mode", contactRecords ? "contact-records" : "signed-records")
           .put("event_loops", loops);
-      PrintWriter w = spec.commandLine().getOut();
-      w.println(out.encodePrettily());
-      w.flush();
-      return r.successRate() == 1.0 ? 0 : 3;
+      BenchOutput.print(spec.commandLine().getOut(), out, json);
+      // a run in which some lookups failed is printed in full, then says so in its status
+      return r.successRate() == 1.0 ? 0 : ExitCode.FAILED.code();
     }
   }
 

@@ -38,7 +38,7 @@ public final class BenchGatewayCommand implements Callable<Integer> {
   @Option(names = "--nodes", defaultValue = "10", description = "DHT nodes on loopback (default ${DEFAULT-VALUE}).")
   int nodes;
 
-  @Option(names = "--json", description = "Print the result as JSON (the default).")
+  @Option(names = "--json", description = "Print the result as one JSON document (else name/value lines).")
   boolean json;
 
   @Override
@@ -65,7 +65,7 @@ public final class BenchGatewayCommand implements Callable<Integer> {
           .put("round_trips", r.roundTrips())
           .put("failures", r.failures())
           .put("gateway_heap_mb", Math.round(r.heapMb() * 10) / 10.0);
-      spec.commandLine().getOut().println(out.encode());
+      BenchOutput.print(spec.commandLine().getOut(), out, json);
       spec.commandLine().getOut().flush();
       return r.failures() == 0 ? 0 : 1;
     }

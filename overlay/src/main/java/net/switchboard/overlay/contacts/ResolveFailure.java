@@ -4,33 +4,27 @@ import java.util.Locale;
 import net.switchboard.signaling.contact.ContactResolveException;
 
 /**
- * Why a resolve failed, with the CLI exit code and admin-API HTTP status of each. The admin API
+ * Why a resolve failed, with the admin-API HTTP status of each (the CLI maps each to its exit code). The admin API
  * answers {@code {error, status, kind}} with {@code kind} = {@link #kind()}; the CLI maps it back.
  */
 public enum ResolveFailure {
   /** Bad network, no node, timeout. */
-  NETWORK(1, 503),
+  NETWORK(503),
   /** Not a valid printed id (typo, wrong length, checksum mismatch) or not a valid public key. */
-  INVALID_ID(2, 400),
+  INVALID_ID(400),
   /** A valid id with no contact record in the DHT (unknown or offline for longer than a ttl). */
-  NOT_FOUND(4, 404),
+  NOT_FOUND(404),
   /** The record found has expired. */
-  EXPIRED(5, 410),
+  EXPIRED(410),
   /** The record is restricted and the resolver is not on its allow list. */
-  NOT_ALLOWED(6, 403),
+  NOT_ALLOWED(403),
   /** A record under the identity's storage key does not verify or decrypt. */
-  FORGED(7, 502);
+  FORGED(502);
 
-  private final int exitCode;
   private final int httpStatus;
 
-  ResolveFailure(int exitCode, int httpStatus) {
-    this.exitCode = exitCode;
+  ResolveFailure(int httpStatus) {
     this.httpStatus = httpStatus;
-  }
-
-  public int exitCode() {
-    return exitCode;
   }
 
   public int httpStatus() {
