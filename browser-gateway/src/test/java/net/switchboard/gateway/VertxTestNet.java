@@ -67,6 +67,11 @@ final class VertxTestNet implements AutoCloseable {
         public void execute(Runnable task) {
           context.runOnContext(v -> task.run());
         }
+
+        @Override
+        public boolean onSchedulerThread() {
+          return io.vertx.core.Vertx.currentContext() == context;
+        }
       };
     }
 

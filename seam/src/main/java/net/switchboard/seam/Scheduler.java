@@ -19,6 +19,12 @@ public interface Scheduler {
   /** Runs {@code task} as soon as possible on the node's thread (never inline). */
   void execute(Runnable task);
 
+  /**
+   * True when the calling thread is the node's thread, where the protocol's state may be touched.
+   * Drivers of state machines check it and refuse other threads rather than race the node.
+   */
+  boolean onSchedulerThread();
+
   /** A scheduled task that may be cancelled; cancelling twice or after it ran is harmless. */
   interface Cancellable {
     void cancel();

@@ -4,9 +4,12 @@ package net.switchboard.cli.bench;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import net.switchboard.dht.DhtNode;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.cli.bench.DhtBenchmark.Resolved;
@@ -24,7 +27,8 @@ import net.switchboard.signaling.contact.Reachability;
 public final class ContactRecordWorkload implements DhtBenchmark.Workload {
   private final List<Identity> people = new ArrayList<>();
   private final List<List<DhtRecord>> records = new ArrayList<>();
-  private final ContactLookup lookup = new ContactLookup(ContactPeriods.defaults());
+  /** One lookup per asking node, as each node has its own (a lookup is used on its node's thread only). */
+  private final Map<DhtNode, ContactLookup> lookups = new ConcurrentHashMap<>();
 
   @Override
   public void prepare(int i, SplittableRandom random) {
@@ -47,7 +51,8 @@ public final class ContactRecordWorkload implements DhtBenchmark.Workload {
   public CompletableFuture<Resolved> resolve(int i, Target asker) {
     Identity person = people.get(i);
     byte[] pk = person.publicKey();
-    return asker.call(n -> lookup.resolve(n, pk, System.currentTimeMillis(), 0, Optional.empty()))
+    return asker.call(n -> lookups.computeIfAbsent(n, x -> new ContactLookup(ContactPeriods.defaults()))
+            .resolve(n, pk, System.currentTimeMillis(), 0, Optional.empty()))
         .handle((r, e) -> e != null
             ? new Resolved(false, 0, 0)
             : new Resolved(r.record().reachability().equals(Reachability.viaOwnNode(person.nodeId())), r.hops(), r.rpcs()));

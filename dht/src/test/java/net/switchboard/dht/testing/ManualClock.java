@@ -9,6 +9,7 @@ import net.switchboard.seam.Scheduler;
  * sleeps.
  */
 public final class ManualClock {
+  private final Thread owner = Thread.currentThread();
   private final PriorityQueue<Event> queue = new PriorityQueue<>();
   private long now;
   private long sequence;
@@ -70,6 +71,11 @@ public final class ManualClock {
       @Override
       public void execute(Runnable task) {
         at(0, task);
+      }
+
+      @Override
+      public boolean onSchedulerThread() {
+        return Thread.currentThread() == owner; // a manual clock runs on the thread that made it
       }
     };
   }

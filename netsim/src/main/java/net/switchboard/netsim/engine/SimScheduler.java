@@ -24,4 +24,9 @@ final class SimScheduler implements Scheduler {
   public void execute(Runnable task) {
     simulator.post(0, task);
   }
+
+  @Override
+  public boolean onSchedulerThread() {
+    return simulator.isOwnThread();
+  }
 }

@@ -14,6 +14,7 @@ public final class Simulator {
   private final long startMillis;
   private long now;
   private long executed;
+  private final Thread owner = Thread.currentThread();
 
   public Simulator() {
     this(DEFAULT_START_MILLIS);
@@ -22,6 +23,14 @@ public final class Simulator {
   public Simulator(long startMillis) {
     this.startMillis = startMillis;
     this.now = startMillis;
+  }
+
+  /**
+   * True on the thread that made this simulator: a simulation is single-threaded, so every node's
+   * "own thread" is that one (set-up code and the event loop alike).
+   */
+  public boolean isOwnThread() {
+    return Thread.currentThread() == owner;
   }
 
   /** Current virtual time, epoch milliseconds. */

@@ -206,7 +206,7 @@ public final class NodeCalls {
     }
     manager = CallManager.builder(person, node.scheduler())
         .random(new SecureRandom())
-        .transports(new TransportSelector(transports))
+        .transports(new TransportSelector(node.scheduler(), transports))
         .media(media)
         .policy(settings.policy())
         .config(settings.callConfig())

@@ -25,6 +25,7 @@ public final class VertxScheduler implements Scheduler {
   }
 
   /** True when the calling thread is this scheduler's thread, running this context. */
+  @Override
   public boolean onSchedulerThread() {
     return context.isRunningOnContext();
   }

@@ -110,8 +110,8 @@ public final class CallManager {
     return busy() ? Optional.of(current) : Optional.empty();
   }
 
-  /** Drop and event counts by name (envelope_forged, refused_policy, busy_sent, ...). */
-  public synchronized Map<String, Long> counters() {
+  /** Drop and event counts by name (envelope_forged, refused_policy, busy_sent, ...); a copy, node thread. */
+  public Map<String, Long> counters() {
     return Map.copyOf(counters);
   }
 
@@ -227,7 +227,7 @@ public final class CallManager {
     return Arrays.compareUnsigned(identity.publicKey(), theirKey) > 0;
   }
 
-  private synchronized void count(String name) {
+  private void count(String name) {
     counters.merge(name, 1L, Long::sum);
   }
 

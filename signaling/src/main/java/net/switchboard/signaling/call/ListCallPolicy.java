@@ -7,7 +7,8 @@ import net.switchboard.dht.identity.Identity;
 
 /**
  * The usual policy: a block list (always wins), do-not-disturb (refuses everyone), restricted mode
- * (only the allow list may ring), and what to auto-accept. Thread-safe.
+ * (only the allow list may ring), and what to auto-accept. Node thread only, as the call manager
+ * that consults it.
  */
 public final class ListCallPolicy implements CallPolicy {
   /** Which allowed calls are accepted without asking. */
@@ -23,39 +24,39 @@ public final class ListCallPolicy implements CallPolicy {
   private boolean restricted;
   private AutoAccept autoAccept = AutoAccept.NEVER;
 
-  public synchronized ListCallPolicy allow(byte[] identityKey) {
+  public ListCallPolicy allow(byte[] identityKey) {
     allowed.add(Identity.nodeIdOf(identityKey));
     return this;
   }
 
-  public synchronized ListCallPolicy block(byte[] identityKey) {
+  public ListCallPolicy block(byte[] identityKey) {
     blocked.add(Identity.nodeIdOf(identityKey));
     return this;
   }
 
-  public synchronized ListCallPolicy unblock(byte[] identityKey) {
+  public ListCallPolicy unblock(byte[] identityKey) {
     blocked.remove(Identity.nodeIdOf(identityKey));
     return this;
   }
 
-  public synchronized ListCallPolicy doNotDisturb(boolean on) {
+  public ListCallPolicy doNotDisturb(boolean on) {
     this.doNotDisturb = on;
     return this;
   }
 
   /** Restricted mode: callers not on the allow list are refused. */
-  public synchronized ListCallPolicy restricted(boolean on) {
+  public ListCallPolicy restricted(boolean on) {
     this.restricted = on;
     return this;
   }
 
-  public synchronized ListCallPolicy autoAccept(AutoAccept mode) {
+  public ListCallPolicy autoAccept(AutoAccept mode) {
     this.autoAccept = mode;
     return this;
   }
 
   @Override
-  public synchronized Decision decide(byte[] callerKey, long nowMillis) {
+  public Decision decide(byte[] callerKey, long nowMillis) {
     Id256 id = Identity.nodeIdOf(callerKey);
     boolean isAllowed = allowed.contains(id);
     if (blocked.contains(id) || doNotDisturb || (restricted && !isAllowed)) {

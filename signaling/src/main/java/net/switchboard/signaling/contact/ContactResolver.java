@@ -21,7 +21,8 @@ import net.switchboard.signaling.contact.ContactResolveException.Kind;
 /**
  * The resolver's side: which storage keys to look up for an identity, and opening what comes back
  * (check it is that identity's, verify, decrypt). Pure apart from a small cache of derived keys
- * (deriving costs a scalar multiplication); safe to share between threads.
+ * (deriving costs a scalar multiplication). Not shared between threads: each node (or command)
+ * owns its resolver and uses it on its own thread.
  */
 public final class ContactResolver {
   private static final int CACHE_ENTRIES = 1024;
@@ -171,14 +172,9 @@ public final class ContactResolver {
 
   private ContactKeys keys(byte[] identityPublicKey, long period) {
     ByteBuffer id = ByteBuffer.allocate(40).put(identityPublicKey).putLong(period).flip();
-    synchronized (cache) {
-      ContactKeys k = cache.get(id);
-      if (k != null) {
-        return k;
-      }
-    }
-    ContactKeys k = ContactKeys.derive(identityPublicKey, period, periods);
-    synchronized (cache) {
+    ContactKeys k = cache.get(id);
+    if (k == null) {
+      k = ContactKeys.derive(identityPublicKey, period, periods);
       cache.put(id, k);
     }
     return k;

@@ -11,7 +11,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * What envelopes need from a peer's Ed25519 identity key, derived once per peer instead of once
  * per message: its X25519 key (the birational map, a field inversion and a point decompression,
  * for sealing to it) and its decoded point (for verifying its signatures without decompressing
- * the key again). Both are functions of public data only. A bounded LRU; thread-safe; pure.
+ * the key again). Both are functions of public data only. A bounded LRU owned by one node: used
+ * on its thread only (each call manager has its own); pure.
  */
 public final class PeerKeys {
   /** Peers remembered by {@link #PeerKeys()}. */
@@ -54,16 +55,12 @@ public final class PeerKeys {
       throw new IllegalArgumentException("an Ed25519 public key is 32 bytes, got " + ed25519Key.length);
     }
     ByteBuffer k = ByteBuffer.wrap(ed25519Key.clone());
-    synchronized (entries) {
-      Entry e = entries.get(k);
-      if (e != null && e.x25519 != null) {
-        return e.x25519.clone();
-      }
+    Entry known = entries.get(k);
+    if (known != null && known.x25519 != null) {
+      return known.x25519.clone();
     }
     byte[] x = X25519Keys.publicKeyFromEd25519(ed25519Key); // throws on a bad key: nothing cached
-    synchronized (entries) {
-      entries.computeIfAbsent(k, key -> new Entry()).x25519 = x;
-    }
+    entries.computeIfAbsent(k, key -> new Entry()).x25519 = x;
     return x.clone();
   }
 
@@ -80,15 +77,13 @@ public final class PeerKeys {
     ByteBuffer k = ByteBuffer.wrap(ed25519Key.clone());
     Ed25519.PublicPoint point = null;
     boolean known = false;
-    synchronized (entries) {
-      Entry e = entries.get(k);
-      if (e != null && (e.point != null || e.pointInvalid)) {
-        if (e.pointInvalid) {
-          return false;
-        }
-        point = e.point;
-        known = true;
+    Entry cached = entries.get(k);
+    if (cached != null && (cached.point != null || cached.pointInvalid)) {
+      if (cached.pointInvalid) {
+        return false;
       }
+      point = cached.point;
+      known = true;
     }
     if (!known) {
       try {
@@ -96,11 +91,9 @@ public final class PeerKeys {
       } catch (RuntimeException ex) {
         point = null;
       }
-      synchronized (entries) {
-        Entry e = entries.computeIfAbsent(k, key -> new Entry());
-        e.point = point;
-        e.pointInvalid = point == null;
-      }
+      Entry e = entries.computeIfAbsent(k, key -> new Entry());
+      e.point = point;
+      e.pointInvalid = point == null;
       if (point == null) {
         return false;
       }
@@ -114,8 +107,6 @@ public final class PeerKeys {
 
   /** Peers remembered now. */
   public int size() {
-    synchronized (entries) {
-      return entries.size();
-    }
+    return entries.size();
   }
 }

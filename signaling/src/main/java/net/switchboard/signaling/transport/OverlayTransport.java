@@ -17,7 +17,7 @@ import net.switchboard.signaling.e2e.SignalingEnvelope;
 public final class OverlayTransport implements SignalingTransport {
   private final OverlayRouter router;
   private final ContactTransport kind;
-  private volatile Consumer<Inbound> receiver = in -> {};
+  private Consumer<Inbound> receiver = in -> {}; // set and read on the node's thread
 
   private OverlayTransport(OverlayRouter router, ContactTransport kind) {
     this.router = router;

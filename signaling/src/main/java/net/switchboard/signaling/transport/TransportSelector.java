@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import net.switchboard.dht.identity.Id256;
+import net.switchboard.seam.Scheduler;
 import net.switchboard.signaling.contact.ContactTransport;
 
 /**
@@ -15,6 +16,9 @@ import net.switchboard.signaling.contact.ContactTransport;
  * direct, peerjs, gateway; sends over the first and falls back to the next when one fails. The
  * transport that last worked for a contact is tried first next time (it is still one of the
  * contact's own transports).
+ *
+ * <p>Node thread only: a transport may complete its send on another thread (a Vert.x socket's
+ * context), so each outcome is moved onto the {@link Scheduler} before the sticky choice changes.
  */
 public final class TransportSelector {
   /** Preference order when nothing has worked yet. */
@@ -22,6 +26,7 @@ public final class TransportSelector {
       List.of(ContactTransport.OVERLAY, ContactTransport.DIRECT, ContactTransport.PEERJS, ContactTransport.GATEWAY);
   private static final int STICKY_CAPACITY = 1024;
 
+  private final Scheduler scheduler;
   private final List<SignalingTransport> transports;
   private final Map<Id256, ContactTransport> lastGood = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -33,7 +38,7 @@ public final class TransportSelector {
   /**
    * @throws IllegalArgumentException when empty or when two transports serve the same kind
    */
-  public TransportSelector(List<SignalingTransport> transports) {
+  public TransportSelector(Scheduler scheduler, List<SignalingTransport> transports) {
     if (transports.isEmpty()) {
       throw new IllegalArgumentException("a selector needs at least one transport");
     }
@@ -44,6 +49,7 @@ public final class TransportSelector {
         }
       }
     }
+    this.scheduler = scheduler;
     this.transports = List.copyOf(transports);
   }
 
@@ -60,7 +66,7 @@ public final class TransportSelector {
   }
 
   /** The transports to try for {@code to}, best first. */
-  public synchronized List<SignalingTransport> candidates(ContactAddress to) {
+  public List<SignalingTransport> candidates(ContactAddress to) {
     ContactTransport sticky = lastGood.get(to.identityId());
     List<SignalingTransport> out = new ArrayList<>();
     for (SignalingTransport t : transports) {
@@ -102,18 +108,14 @@ public final class TransportSelector {
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
-    sent.whenComplete((ok, error) -> {
+    sent.whenComplete((ok, error) -> scheduler.execute(() -> {
       if (error == null) {
-        synchronized (this) {
-          lastGood.put(to.identityId(), t.kind());
-        }
+        lastGood.put(to.identityId(), t.kind());
         result.complete(t);
       } else {
-        synchronized (this) {
-          lastGood.remove(to.identityId(), t.kind());
-        }
+        lastGood.remove(to.identityId(), t.kind());
         attempt(to, envelope, list, index + 1, error, result);
       }
-    });
+    }));
   }
 }

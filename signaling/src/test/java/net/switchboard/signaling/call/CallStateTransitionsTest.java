@@ -182,4 +182,34 @@ class CallStateTransitionsTest {
     assertEquals(CallState.ACTIVE, winner.state());
     assertEquals(EndReason.GLARE_LOST, (winner == a ? b : a).endReason());
   }
+
+  @Test
+  void anActionFromAnotherThreadIsRefusedAndChangesNothing() throws Exception {
+    alice.call(bob);
+    bed.run(100);
+    CallSession in = bob.incoming.get(0);
+    java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> java.util.concurrent.CompletableFuture.runAsync(in::accept).get());
+    assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
+    assertTrue(e.getCause().getMessage().contains("not its node's"), e.getCause().getMessage());
+    assertEquals(CallState.INCOMING_RINGING, in.state());
+    assertTrue(bob.engine.opened.isEmpty(), "no media opened by the refused accept");
+  }
+
+  @Test
+  void aListenerThatHangsUpFromItsNotificationEndsTheCallAfterTheStepRan() {
+    bob.onState = (call, to) -> {
+      if (to == CallState.CONNECTING) {
+        call.hangup();
+      }
+    };
+    CallSession out = alice.call(bob);
+    bed.run(100);
+    bob.incoming.get(0).accept();
+    bed.run(100);
+    assertEquals(List.of("IDLE->INCOMING_RINGING", "INCOMING_RINGING->CONNECTING", "CONNECTING->ENDED"), bob.transitions);
+    assertEquals(1, bob.engine.opened.size(), "the accept's media opened before the hang-up ran");
+    assertTrue(bob.engine.opened.get(0).closed, "and was closed by it");
+    assertEquals(EndReason.HANGUP, out.endReason());
+  }
 }

@@ -97,6 +97,8 @@ final class CallTestbed {
     final List<CallSession> ended = new ArrayList<>();
     final List<CallId> refused = new ArrayList<>();
     Consumer<CallSession> onIncoming = s -> {};
+    /** Runs inside each state-change notification (a listener acting on the call from there). */
+    java.util.function.BiConsumer<CallSession, CallState> onState = (s, to) -> {};
 
     Party(String name, Identity identity, CallPolicy policy, EnumSet<ContactTransport> kinds) {
       this.name = name;
@@ -108,7 +110,7 @@ final class CallTestbed {
       }
       this.manager = CallManager.builder(identity, clock.scheduler())
           .random(seeds.split())
-          .transports(new TransportSelector(ts))
+          .transports(new TransportSelector(clock.scheduler(), ts))
           .media(engine)
           .policy(policy)
           .config(config)
@@ -165,6 +167,7 @@ final class CallTestbed {
     @Override
     public void onStateChanged(CallSession call, CallState from, CallState to) {
       transitions.add(from + "->" + to);
+      onState.accept(call, to);
     }
 
     @Override

@@ -46,7 +46,7 @@ class OverlayCallTest {
       this.engine = media.engine("10.77.0." + net.nodes.indexOf(dht));
       this.manager = CallManager.builder(dht.identity(), net.clock.scheduler())
           .random(new SplittableRandom(net.nodes.indexOf(dht)))
-          .transports(new TransportSelector(List.of(OverlayTransport.over(OverlayRouter.of(dht)))))
+          .transports(new TransportSelector(net.clock.scheduler(), List.of(OverlayTransport.over(OverlayRouter.of(dht)))))
           .media(engine)
           .policy(policy)
           .replyTo(Reachability.viaOwnNode(dht.id()))

@@ -30,7 +30,7 @@ class TransportSelectorTest {
     for (ContactTransport k : kinds) {
       ts.add(net.attach(k, alice.publicKey()));
     }
-    return new TransportSelector(ts);
+    return new TransportSelector(clock.scheduler(), ts);
   }
 
   private void bobListensOn(ContactTransport... kinds) {
@@ -100,7 +100,7 @@ class TransportSelectorTest {
 
   @Test
   void twoTransportsOfOneKindAreAConfigurationError() {
-    assertThrows(IllegalArgumentException.class, () -> new TransportSelector(List.of(
+    assertThrows(IllegalArgumentException.class, () -> new TransportSelector(clock.scheduler(), List.of(
         net.attach(ContactTransport.OVERLAY, alice.publicKey()), net.attach(ContactTransport.OVERLAY, bob.publicKey()))));
   }
 }
