@@ -1,14 +1,15 @@
 package net.switchboard.gateway;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,12 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.switchboard.dht.identity.Id256;
-import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.DhtRecord;
-import net.switchboard.dht.record.RecordMeta;
-import net.switchboard.dht.record.RecordRejectedException;
 import net.switchboard.dht.route.RouteHandler;
 import net.switchboard.dht.route.RoutedMessage;
+import net.switchboard.seam.Failures;
 import net.switchboard.signaling.contact.ContactEnvelope;
 import net.switchboard.signaling.e2e.SignalingEnvelope;
 import net.switchboard.signaling.transport.OverlayRouter;
@@ -35,19 +34,19 @@ import net.switchboard.signaling.transport.OverlayRouter;
  * node for an identity with a live session here are pushed to that page, and the route is
  * acknowledged only when the page acknowledges (so a page that refuses a call stays silent, as a
  * Java node does). Anything else routed here goes to the fallback handler (the node's own
- * signaling). Thread-safe; WebSocket handlers run on Vert.x event loops, DHT work on the node's
- * thread.
+ * signaling). Each page's protocol is a {@link PageSession} state machine driven on its
+ * socket's context; DHT work runs on the node's thread; the session index is shared.
  */
 public final class GatewayServer {
   private static final Base64.Encoder B64 = Base64.getEncoder();
-  private static final Base64.Decoder UNB64 = Base64.getDecoder();
 
   private final Vertx vertx;
   private final GatewayNode node;
   private final GatewayConfig config;
   private final AuthChallenges auth;
   private final Map<Id256, Session> sessions = new ConcurrentHashMap<>();
-  private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+  /** Envelopes pushed to pages and not yet acknowledged, by delivery id. */
+  private final Map<Long, CompletableFuture<Void>> deliveries = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final GatewayStats stats = new GatewayStats();
   /** With no node signaling installed: envelopes for nobody here are never acknowledged. */
@@ -58,8 +57,6 @@ public final class GatewayServer {
   };
   private volatile RouteHandler fallback = SILENT;
   private HttpServer http;
-
-  private record Pending(Session session, CompletableFuture<Void> acked) {}
 
   private GatewayServer(Vertx vertx, GatewayNode node, GatewayConfig config) {
     this.vertx = vertx;
@@ -152,7 +149,7 @@ public final class GatewayServer {
   /** Closes every session and the HTTP server. */
   public CompletableFuture<Void> close() {
     for (Session s : List.copyOf(sessions.values())) {
-      s.ws.close();
+      s.context.runOnContext(v -> s.ws.close());
     }
     if (http == null) {
       return CompletableFuture.completedFuture(null);
@@ -160,213 +157,153 @@ public final class GatewayServer {
     return http.close().toCompletionStage().toCompletableFuture();
   }
 
-  // ---- WebSocket sessions -------------------------------------------------------------------------
+  // ---- WebSocket sessions: each a PageSession driven on its socket's context ---------------------
 
+  /**
+   * The driver of one page's {@link PageSession}: feeds it events on the socket's Vert.x context
+   * and runs the commands that come back. Events from other threads (DHT results on the node's
+   * thread, deliveries, timers) are posted to that context; applying one from elsewhere fails.
+   */
   private final class Session {
     final ServerWebSocket ws;
-    final AuthChallenges.Challenge challenge;
-    volatile byte[] publicKey;
-    volatile Id256 identityId;
-    final List<Id256> published = new ArrayList<>();
+    final Context context;
+    final PageSession flow;
+    private final ArrayDeque<PageEvent> queue = new ArrayDeque<>();
+    private boolean running;
 
-    Session(ServerWebSocket ws, AuthChallenges.Challenge challenge) {
+    Session(ServerWebSocket ws, Context context) {
       this.ws = ws;
-      this.challenge = challenge;
+      this.context = context;
+      this.flow = new PageSession(node.nodeId(), config);
     }
 
-    void send(JsonObject m) {
-      if (!ws.isClosed()) {
-        ws.writeTextMessage(m.encode());
+    /** Applies {@code e} now; the socket's context only. */
+    void apply(PageEvent e) {
+      if (Vertx.currentContext() != context) {
+        throw new IllegalStateException("page session driven off its socket's context, from "
+            + Thread.currentThread().getName());
       }
+      queue.add(e);
+      if (running) {
+        return; // raised by a command of the step running now: applied right after it
+      }
+      running = true;
+      try {
+        PageEvent next;
+        while ((next = queue.poll()) != null) {
+          for (PageCommand c : flow.on(next)) {
+            run(c);
+          }
+        }
+      } finally {
+        running = false;
+      }
+    }
+
+    /** Applies {@code e} on the socket's context, from any thread. */
+    void post(PageEvent e) {
+      context.runOnContext(v -> apply(e));
+    }
+
+    private void run(PageCommand c) {
+      if (c instanceof PageCommand.Write w) {
+        if (!ws.isClosed()) {
+          ws.writeTextMessage(w.frame().encode());
+        }
+      } else if (c instanceof PageCommand.Close cl) {
+        ws.close(cl.status(), cl.reason());
+      } else if (c instanceof PageCommand.VerifyAuth v) {
+        verify(v);
+      } else if (c instanceof PageCommand.Register r) {
+        Session old = sessions.put(r.identity(), this);
+        if (old != null && old != this) {
+          old.post(new PageEvent.Replaced());
+        }
+      } else if (c instanceof PageCommand.Unregister u) {
+        sessions.remove(u.identity(), this);
+      } else if (c instanceof PageCommand.Put put) {
+        publish(put);
+      } else if (c instanceof PageCommand.Unpublish u) {
+        node.unpublish(ContactEnvelope.NAMESPACE, u.key());
+      } else if (c instanceof PageCommand.Get g) {
+        lookUp(g);
+      } else if (c instanceof PageCommand.Route r) {
+        stats.countForwarded();
+        trySend(r.routes(), 0, r.envelope(), null).whenComplete((v, e) ->
+            post(new PageEvent.Sent(r.rid(), e == null ? null : Failures.rootMessage(e))));
+      } else if (c instanceof PageCommand.ArmRefresh a) {
+        vertx.setTimer(a.delayMillis(), t -> post(new PageEvent.RefreshDue()));
+      } else if (c instanceof PageCommand.ArmDeliveryTimeout a) {
+        vertx.setTimer(a.delayMillis(), t -> post(new PageEvent.DeliveryTimedOut(a.aid())));
+      } else if (c instanceof PageCommand.Delivered d) {
+        CompletableFuture<Void> acked = deliveries.remove(d.aid());
+        if (acked != null && d.failure() == null) {
+          acked.complete(null);
+        } else if (acked != null) {
+          acked.completeExceptionally(new IllegalStateException(d.failure()));
+        }
+      } else if (c instanceof PageCommand.CountAuthRefused) {
+        stats.countAuthRefused();
+      }
+    }
+
+    private void verify(PageCommand.VerifyAuth v) {
+      long t0 = System.nanoTime();
+      try {
+        byte[] pk = auth.verify(ws, v.publicKey(), v.nonce(), v.timestampMillis(), v.signature());
+        stats.authOk(System.nanoTime() - t0);
+        apply(new PageEvent.AuthVerified(pk, node.nowMillis()));
+      } catch (AuthChallenges.RefusedException e) {
+        apply(new PageEvent.AuthRefused(e.refusal().code, e.getMessage()));
+      } catch (IllegalArgumentException e) {
+        apply(new PageEvent.AuthRefused("malformed", e.getMessage()));
+      }
+    }
+
+    private void publish(PageCommand.Put put) {
+      List<CompletableFuture<Integer>> stored = new ArrayList<>();
+      for (DhtRecord r : put.records()) {
+        stored.add(node.put(r).thenApply(p -> p.stored()));
+      }
+      CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> post(e != null
+          ? new PageEvent.Published(put.rid(), List.of(), Failures.rootMessage(e))
+          : new PageEvent.Published(put.rid(), stored.stream().map(CompletableFuture::join).toList(), null)));
+    }
+
+    private void lookUp(PageCommand.Get get) {
+      List<CompletableFuture<String>> found = new ArrayList<>();
+      for (Id256 key : get.keys()) {
+        found.add(node.get(key, ContactEnvelope.NAMESPACE)
+            .thenApply(g -> g.record().map(r -> B64.encodeToString(r.value())).orElse(null))
+            .exceptionally(e -> null));
+      }
+      CompletableFuture.allOf(found.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+        List<String> values = new ArrayList<>(); // nulls allowed: a key with no record
+        found.forEach(f -> values.add(f.join()));
+        post(new PageEvent.Got(get.rid(), values));
+      });
     }
   }
 
   private void accept(ServerWebSocket ws) {
     AuthChallenges.Challenge c = auth.issue(ws);
-    Session s = new Session(ws, c);
+    Session s = new Session(ws, vertx.getOrCreateContext());
     ws.textMessageHandler(text -> {
+      JsonObject m;
       try {
-        onMessage(s, new JsonObject(text));
+        m = new JsonObject(text);
       } catch (RuntimeException e) {
-        s.send(error(null, "malformed", "bad message: " + e.getMessage()));
+        s.apply(new PageEvent.Unparsable(e.getMessage()));
+        return;
       }
+      s.apply(new PageEvent.Frame(m, node.nowMillis()));
     });
-    ws.closeHandler(v -> onClose(s));
+    ws.closeHandler(v -> {
+      auth.forget(ws);
+      s.apply(new PageEvent.Closed());
+    });
     ws.exceptionHandler(e -> {});
-    s.send(new JsonObject().put("t", "challenge").put("nonce", B64.encodeToString(c.nonce()))
-        .put("gateway", node.nodeId().toHex()).put("ts", c.timestampMillis()));
-  }
-
-  private void onClose(Session s) {
-    auth.forget(s.ws);
-    if (s.identityId != null) {
-      sessions.remove(s.identityId, s);
-      synchronized (s.published) {
-        for (Id256 key : s.published) {
-          node.unpublish(ContactEnvelope.NAMESPACE, key);
-        }
-      }
-    }
-    pending.values().removeIf(p -> {
-      if (p.session() == s) {
-        p.acked().completeExceptionally(new IllegalStateException("page closed"));
-        return true;
-      }
-      return false;
-    });
-  }
-
-  private void onMessage(Session s, JsonObject m) {
-    String type = m.getString("t", "");
-    if (s.publicKey == null) {
-      if (!"auth".equals(type)) {
-        s.send(error(m.getValue("rid"), "unauthenticated", "answer the challenge first"));
-        return;
-      }
-      onAuth(s, m);
-      return;
-    }
-    switch (type) {
-      case "publish" -> onPublish(s, m);
-      case "get" -> onGet(s, m);
-      case "send" -> onSend(s, m);
-      case "ack" -> {
-        Pending p = pending.remove(m.getLong("aid", -1L));
-        if (p != null && p.session() == s) {
-          p.acked().complete(null);
-        }
-      }
-      case "ping" -> s.send(new JsonObject().put("t", "pong").put("rid", m.getValue("rid")));
-      default -> s.send(error(m.getValue("rid"), "unknown_type", "unknown message type '" + type + "'"));
-    }
-  }
-
-  private void onAuth(Session s, JsonObject m) {
-    long t0 = System.nanoTime();
-    try {
-      byte[] pk = auth.verify(s.ws, bytes(m, "pk"), bytes(m, "nonce"), m.getLong("ts", Long.MIN_VALUE), bytes(m, "sig"));
-      s.publicKey = pk;
-      s.identityId = Identity.nodeIdOf(pk);
-      Session old = sessions.put(s.identityId, s);
-      if (old != null && old != s) {
-        old.send(error(null, "replaced", "this identity connected again elsewhere"));
-        old.ws.close();
-      }
-      stats.authOk(System.nanoTime() - t0);
-      s.send(new JsonObject().put("t", "ready").put("gateway", node.nodeId().toHex())
-          .put("identity", s.identityId.toHex()).put("now", node.nowMillis()));
-    } catch (AuthChallenges.RefusedException e) {
-      stats.countAuthRefused();
-      s.send(error(null, e.refusal().code, e.getMessage()));
-      s.ws.close((short) 4401, e.refusal().code);
-    } catch (IllegalArgumentException e) {
-      stats.countAuthRefused();
-      s.send(error(null, "malformed", e.getMessage()));
-      s.ws.close((short) 4401, "malformed");
-    }
-  }
-
-  private void onPublish(Session s, JsonObject m) {
-    Object rid = m.getValue("rid");
-    JsonArray records = m.getJsonArray("records", new JsonArray());
-    if (records.size() == 0 || records.size() > config.maxRecordsPerSession()) {
-      s.send(error(rid, "bad_publish", "publish 1.." + config.maxRecordsPerSession() + " records"));
-      return;
-    }
-    List<CompletableFuture<Integer>> stored = new ArrayList<>();
-    for (int i = 0; i < records.size(); i++) {
-      JsonObject r = records.getJsonObject(i);
-      DhtRecord record;
-      try {
-        byte[] value = UNB64.decode(r.getString("value"));
-        ContactEnvelope.Parts parts = ContactEnvelope.parse(value);
-        Id256 key = ContactEnvelope.storageKeyOf(parts.blindedPublicKey());
-        record = new DhtRecord(ContactEnvelope.NAMESPACE, key, value, new RecordMeta(parts.seq(), parts.expiresAtMillis()));
-      } catch (RecordRejectedException | RuntimeException e) {
-        s.send(error(rid, "bad_record", "record " + i + " refused: " + e.getMessage()));
-        return;
-      }
-      synchronized (s.published) {
-        if (!s.published.contains(record.key())) {
-          s.published.add(record.key());
-          while (s.published.size() > config.maxRecordsPerSession()) {
-            node.unpublish(ContactEnvelope.NAMESPACE, s.published.remove(0));
-          }
-        }
-      }
-      stored.add(node.put(record).thenApply(p -> p.stored()));
-      scheduleRefresh(s, record.expiresAtMillis());
-    }
-    CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
-      if (e != null) {
-        s.send(error(rid, "publish_failed", rootMessage(e)));
-        return;
-      }
-      JsonArray counts = new JsonArray();
-      stored.forEach(f -> counts.add(f.join()));
-      s.send(new JsonObject().put("t", "published").put("rid", rid).put("stored", counts));
-    });
-  }
-
-  /** Asks the page for freshly signed records at three quarters of a record's remaining life. */
-  private void scheduleRefresh(Session s, long expiresAt) {
-    long delay = Math.max(1_000, (expiresAt - node.nowMillis()) * 3 / 4);
-    vertx.setTimer(delay, t -> {
-      if (!s.ws.isClosed() && sessions.get(s.identityId) == s) {
-        s.send(new JsonObject().put("t", "refresh"));
-      }
-    });
-  }
-
-  private void onGet(Session s, JsonObject m) {
-    Object rid = m.getValue("rid");
-    JsonArray keys = m.getJsonArray("keys", new JsonArray());
-    if (keys.size() == 0 || keys.size() > 4) {
-      s.send(error(rid, "bad_get", "get 1..4 keys"));
-      return;
-    }
-    List<CompletableFuture<String>> found = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      Id256 key;
-      try {
-        key = Id256.fromHex(keys.getString(i));
-      } catch (RuntimeException e) {
-        s.send(error(rid, "bad_get", "key " + i + " is not 64 hex digits"));
-        return;
-      }
-      found.add(node.get(key, ContactEnvelope.NAMESPACE)
-          .thenApply(g -> g.record().map(r -> B64.encodeToString(r.value())).orElse(null))
-          .exceptionally(e -> null));
-    }
-    CompletableFuture.allOf(found.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
-      JsonArray values = new JsonArray();
-      found.forEach(f -> values.add(f.join()));
-      s.send(new JsonObject().put("t", "got").put("rid", rid).put("values", values));
-    });
-  }
-
-  private void onSend(Session s, JsonObject m) {
-    Object rid = m.getValue("rid");
-    byte[] env;
-    List<Id256> routes = new ArrayList<>();
-    try {
-      env = UNB64.decode(m.getString("env"));
-      JsonArray rs = m.getJsonArray("routes");
-      for (int i = 0; i < rs.size() && i < 16; i++) {
-        routes.add(Id256.fromHex(rs.getString(i)));
-      }
-    } catch (RuntimeException e) {
-      s.send(error(rid, "bad_send", "send needs routes (hex node ids) and env (base64)"));
-      return;
-    }
-    if (!SignalingEnvelope.looksLikeEnvelope(env) || env.length > SignalingEnvelope.MAX_ENVELOPE_BYTES || routes.isEmpty()) {
-      s.send(error(rid, "bad_send", "not a signaling envelope, too large, or no route"));
-      return;
-    }
-    stats.countForwarded();
-    trySend(routes, 0, env, null).whenComplete((v, e) -> s.send(e == null
-        ? new JsonObject().put("t", "sent").put("rid", rid).put("ok", true)
-        : new JsonObject().put("t", "sent").put("rid", rid).put("ok", false).put("error", rootMessage(e))));
+    ws.writeTextMessage(PageSession.challenge(c).encode());
   }
 
   private CompletableFuture<Void> trySend(List<Id256> routes, int i, byte[] env, Throwable last) {
@@ -397,17 +334,14 @@ public final class GatewayServer {
     return push(target, env);
   }
 
+  /** Hands {@code env} to the page of {@code target}; completes when the page acknowledges it. */
   private CompletableFuture<Void> push(Session target, byte[] env) {
     long aid = ids.incrementAndGet();
     CompletableFuture<Void> acked = new CompletableFuture<>();
-    pending.put(aid, new Pending(target, acked));
-    target.send(new JsonObject().put("t", "env").put("aid", aid).put("env", B64.encodeToString(env)));
-    vertx.setTimer(config.deliveryTimeoutMillis(), t -> {
-      if (pending.remove(aid) != null) {
-        acked.completeExceptionally(new IllegalStateException("the page did not acknowledge"));
-      }
-    });
-    return acked.orTimeout(config.deliveryTimeoutMillis() + 1000, TimeUnit.MILLISECONDS);
+    deliveries.put(aid, acked);
+    target.post(new PageEvent.Deliver(aid, B64.encodeToString(env)));
+    return acked.orTimeout(config.deliveryTimeoutMillis() + 1000, TimeUnit.MILLISECONDS)
+        .whenComplete((v, e) -> deliveries.remove(aid));
   }
 
   /** Route handler (node thread). */
@@ -428,22 +362,5 @@ public final class GatewayServer {
       }
     }
     fallback.onRouted(m);
-  }
-
-  private static JsonObject error(Object rid, String code, String message) {
-    return new JsonObject().put("t", "error").put("rid", rid).put("code", code).put("message", message);
-  }
-
-  private static byte[] bytes(JsonObject m, String field) {
-    String v = m.getString(field);
-    return v == null ? null : UNB64.decode(v);
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }
