@@ -20,14 +20,64 @@ public record GatewayConfig(String host, int port, long deliveryTimeoutMillis, i
 
   /** localhost:8080. */
   public static GatewayConfig defaults() {
-    return new GatewayConfig("localhost", DEFAULT_PORT, 20_000, 4);
+    return builder().build();
   }
 
   public GatewayConfig withHost(String v) {
-    return new GatewayConfig(v, port, deliveryTimeoutMillis, maxRecordsPerSession);
+    return toBuilder().host(v).build();
   }
 
   public GatewayConfig withPort(int v) {
-    return new GatewayConfig(host, v, deliveryTimeoutMillis, maxRecordsPerSession);
+    return toBuilder().port(v).build();
+  }
+
+  /** A builder holding the defaults; set what differs by name. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this config's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.deliveryTimeoutMillis = deliveryTimeoutMillis;
+    b.maxRecordsPerSession = maxRecordsPerSession;
+    return b;
+  }
+
+  /** Named settings of a {@link GatewayConfig}; {@link #build} checks them. */
+  public static final class Builder {
+    private String host = "localhost";
+    private int port = DEFAULT_PORT;
+    private long deliveryTimeoutMillis = 20_000;
+    private int maxRecordsPerSession = 4;
+
+    private Builder() {}
+
+    public Builder host(String v) {
+      this.host = v;
+      return this;
+    }
+
+    public Builder port(int v) {
+      this.port = v;
+      return this;
+    }
+
+    public Builder deliveryTimeoutMillis(long v) {
+      this.deliveryTimeoutMillis = v;
+      return this;
+    }
+
+    public Builder maxRecordsPerSession(int v) {
+      this.maxRecordsPerSession = v;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first setting out of range */
+    public GatewayConfig build() {
+      return new GatewayConfig(host, port, deliveryTimeoutMillis, maxRecordsPerSession);
+    }
   }
 }

@@ -47,7 +47,7 @@ class SignalingBridgeTest {
   static void start() throws Exception {
     net = VertxTestNet.start(6);
     gwA = GatewayFixture.gateway(net, 0, GatewayFixture.local());
-    gwB = GatewayFixture.gateway(net, 3, new GatewayConfig("127.0.0.1", 0, 2_000, 4));
+    gwB = GatewayFixture.gateway(net, 3, GatewayConfig.builder().host("127.0.0.1").port(0).deliveryTimeoutMillis(2_000).build());
     client = SimulatedBrowser.client(net.vertx);
   }
 

@@ -1,10 +1,5 @@
 package net.switchboard.cli;
 
-import net.switchboard.overlay.contacts.AdminPortFile;
-
-import net.switchboard.overlay.calls.CallSettings;
-import net.switchboard.overlay.calls.NodeCalls;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,32 +25,36 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import net.switchboard.dht.identity.Identity;
-import net.switchboard.dht.identity.PrintedId;
-import net.switchboard.seam.Endpoint;
 import net.switchboard.cli.DataDirOptions;
 import net.switchboard.cli.EndpointConverter;
-import net.switchboard.signaling.directory.ContactLookup;
-import net.switchboard.signaling.directory.ResolvedContact;
+import net.switchboard.dht.identity.Identity;
+import net.switchboard.dht.identity.PrintedId;
 import net.switchboard.media.FileTransfer;
 import net.switchboard.media.WavFiles;
 import net.switchboard.media.WebRtcPeer;
+import net.switchboard.overlay.calls.CallSettings;
+import net.switchboard.overlay.calls.NodeCalls;
+import net.switchboard.overlay.contacts.AdminPortFile;
 import net.switchboard.overlay.node.NodeConfig;
-import net.switchboard.seam.NodeLog;
 import net.switchboard.overlay.node.OverlayNode;
+import net.switchboard.seam.Endpoint;
+import net.switchboard.seam.Failures;
+import net.switchboard.seam.NodeLog;
 import net.switchboard.signaling.call.CallConfig;
 import net.switchboard.signaling.call.CallPolicy;
 import net.switchboard.signaling.call.CallSession;
 import net.switchboard.signaling.call.CallState;
 import net.switchboard.signaling.contact.ContactPeriods;
 import net.switchboard.signaling.contact.ContactResolveException;
+import net.switchboard.signaling.directory.ContactLookup;
+import net.switchboard.signaling.directory.ResolvedContact;
 import net.switchboard.signaling.transport.ContactAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -138,7 +137,7 @@ public final class CallCommand implements Callable<Integer> {
     byte[] callee = checkInput();
     Identity person = data.loadIdentity(err).identity();
     List<Endpoint> via = bootstrap.isEmpty() ? localNode() : bootstrap;
-    String host = bindHost(via);
+    String host = BindHost.forBootstrap(via);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     Vertx vertx = Vertx.vertx();
     OverlayNode node = null;
@@ -151,7 +150,7 @@ public final class CallCommand implements Callable<Integer> {
       try {
         contacts = node.join().get(left(deadline), TimeUnit.NANOSECONDS);
       } catch (ExecutionException | TimeoutException e) {
-        return fail(NETWORK, "cannot join via " + via + ": " + message(e));
+        return fail(NETWORK, "cannot join via " + via + ": " + Failures.message(e));
       }
       if (contacts == 0) {
         return fail(NETWORK, "cannot join via " + via + ": no node answered");
@@ -186,11 +185,11 @@ public final class CallCommand implements Callable<Integer> {
           .withDirect(false, false)
           .withPeerJs(peerJsUrl, peerJsKey)
           .withSendAudio(audioFile != null)
-          .withCallConfig(new CallConfig(ringMillis, CallConfig.defaults().connectTimeoutMillis(), true));
+          .withCallConfig(CallConfig.builder().ringTimeoutMillis(ringMillis).build());
       try {
         calls = NodeCalls.start(vertx, node, settings, NodeLog.silent(), events).get(left(deadline), TimeUnit.NANOSECONDS);
       } catch (ExecutionException | TimeoutException e) {
-        return fail(NETWORK, "cannot start calls: " + message(e));
+        return fail(NETWORK, "cannot start calls: " + Failures.message(e));
       }
       String printed = PrintedId.encode(callee);
       progress("joined (" + contacts + " contacts); resolving " + printed);
@@ -330,10 +329,7 @@ public final class CallCommand implements Callable<Integer> {
         progress("contact record found (" + r.hops() + " hops): transports " + r.record().reachability().transports());
         return ContactAddress.of(callee, r.record().reachability());
       }
-      Throwable cause = error;
-      while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-        cause = cause.getCause();
-      }
+      Throwable cause = Failures.unwrap(error);
       if (cause instanceof ContactResolveException cre) {
         if (cre.kind() == ContactResolveException.Kind.NOT_ALLOWED) {
           throw new CompletionException(new CallFailed(UNREACHABLE, "cannot call " + PrintedId.encode(callee)
@@ -397,7 +393,7 @@ public final class CallCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (ExecutionException e) {
-      return fail(NETWORK, "transfer failed: " + message(e));
+      return fail(NETWORK, "transfer failed: " + Failures.message(e));
     } catch (TimeoutException e) {
       return fail(NETWORK, "transfer did not finish within " + transferTimeoutSeconds + " s");
     } catch (java.io.IOException e) {
@@ -430,19 +426,6 @@ public final class CallCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String bindHost(List<Endpoint> via) {
-    for (Endpoint e : via) {
-      try {
-        if (!java.net.InetAddress.getByAddress(e.address()).isLoopbackAddress()) {
-          return "0.0.0.0";
-        }
-      } catch (java.io.IOException ex) {
-        return "0.0.0.0";
-      }
-    }
-    return "127.0.0.1";
-  }
-
   private void progress(String line) {
     err.println("call: " + line);
     err.flush();
@@ -455,16 +438,5 @@ public final class CallCommand implements Callable<Integer> {
 
   private static long left(long deadline) {
     return Math.max(1, deadline - System.nanoTime());
-  }
-
-  private static String message(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    if (t instanceof TimeoutException) {
-      return "timed out";
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }

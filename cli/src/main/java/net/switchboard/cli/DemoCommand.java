@@ -8,6 +8,7 @@ import net.switchboard.gateway.GatewayNode;
 import net.switchboard.gateway.GatewayServer;
 import net.switchboard.overlay.node.OverlayNode;
 import net.switchboard.overlay.testnet.LocalTestnet;
+import net.switchboard.seam.Failures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (Exception e) {
       net.close();
       throw new CliException("cannot start the gateways on ports " + gatewayPort + "/" + (gatewayPort + 1) + ": "
-          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+          + Failures.message(e), e);
     }
     var out = spec.commandLine().getOut();
     out.println("gateway 1: " + g1.url() + "   (node " + g1.nodeId().shortHex() + ")");

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,23 +18,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.switchboard.dht.identity.Identity;
-import net.switchboard.dht.identity.PrintedId;
 import net.switchboard.dht.identity.PrintedId.InvalidIdException;
-import net.switchboard.seam.Endpoint;
+import net.switchboard.dht.identity.PrintedId;
 import net.switchboard.overlay.contacts.AdminPortFile;
-import net.switchboard.signaling.directory.ContactLookup;
 import net.switchboard.overlay.contacts.ResolveFailure;
-import net.switchboard.signaling.directory.ResolvedContact;
 import net.switchboard.overlay.node.NodeConfig;
-import net.switchboard.seam.NodeLog;
 import net.switchboard.overlay.node.OverlayNode;
+import net.switchboard.seam.Endpoint;
+import net.switchboard.seam.Failures;
+import net.switchboard.seam.NodeLog;
 import net.switchboard.signaling.contact.ContactPeriods;
 import net.switchboard.signaling.contact.ContactResolveException;
+import net.switchboard.signaling.directory.ContactLookup;
+import net.switchboard.signaling.directory.ResolvedContact;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -165,7 +164,7 @@ public final class ResolveCommand implements Callable<Integer> {
     try {
       Identity throwaway = Identity.generate(new SecureRandom());
       NodeConfig config = NodeConfig.defaults()
-          .withHost(bindHost(bootstrap))
+          .withHost(BindHost.forBootstrap(bootstrap))
           .withPort(0)
           .withBootstrap(bootstrap);
       progress("starting a temporary client node");
@@ -181,7 +180,7 @@ public final class ResolveCommand implements Callable<Integer> {
       try {
         contacts = node.join().get(left(deadline), TimeUnit.NANOSECONDS);
       } catch (ExecutionException e) {
-        return fail(ResolveFailure.NETWORK, "cannot join via " + join(bootstrap) + ": " + message(e));
+        return fail(ResolveFailure.NETWORK, "cannot join via " + join(bootstrap) + ": " + Failures.message(e));
       }
       if (contacts == 0) {
         return fail(ResolveFailure.NETWORK, "cannot join via " + join(bootstrap) + ": no node answered");
@@ -196,7 +195,7 @@ public final class ResolveCommand implements Callable<Integer> {
         progress("found and decrypted (" + resolved.hops() + " hops, " + resolved.rpcs() + " requests)");
         return print(net.switchboard.overlay.contacts.ResolvedContactJson.toJson(resolved));
       } catch (ExecutionException e) {
-        Throwable cause = unwrap(e);
+        Throwable cause = Failures.unwrap(e);
         if (cause instanceof ContactResolveException cre) {
           ResolveFailure f = ResolveFailure.of(cre.kind());
           return fail(f, f.message(printed, f == ResolveFailure.NOT_FOUND ? null : cre.getMessage()));
@@ -204,12 +203,12 @@ public final class ResolveCommand implements Callable<Integer> {
         if (cause instanceof IllegalArgumentException) {
           return fail(ResolveFailure.INVALID_ID, "invalid id: " + cause.getMessage());
         }
-        return fail(ResolveFailure.NETWORK, "lookup failed: " + message(e));
+        return fail(ResolveFailure.NETWORK, "lookup failed: " + Failures.message(e));
       }
     } catch (TimeoutException e) {
       return fail(ResolveFailure.NETWORK, "timed out after " + timeoutSeconds + " s");
     } catch (ExecutionException e) {
-      return fail(ResolveFailure.NETWORK, message(e));
+      return fail(ResolveFailure.NETWORK, Failures.message(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fail(ResolveFailure.NETWORK, "interrupted");
@@ -227,20 +226,6 @@ public final class ResolveCommand implements Callable<Integer> {
         // exiting anyway
       }
     }
-  }
-
-  /** Loopback when every bootstrap node is on loopback (tests, one machine), else every interface. */
-  static String bindHost(List<Endpoint> via) {
-    for (Endpoint e : via) {
-      try {
-        if (!InetAddress.getByAddress(e.address()).isLoopbackAddress()) {
-          return "0.0.0.0";
-        }
-      } catch (IOException ex) {
-        return "0.0.0.0";
-      }
-    }
-    return "127.0.0.1";
   }
 
   private static long left(long deadline) throws TimeoutException {
@@ -284,16 +269,4 @@ public final class ResolveCommand implements Callable<Integer> {
     };
   }
 
-  private static Throwable unwrap(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  private static String message(Throwable e) {
-    Throwable t = unwrap(e);
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
 }

@@ -55,50 +55,149 @@ public record DhtConfig(
 
   /** The defaults. */
   public static DhtConfig defaults() {
-    return new DhtConfig(20, 3, 1000, 1, 2, HOUR, 20 * MINUTE, 24 * HOUR, 50 * HOUR, 100_000, 1024);
+    return builder().build();
   }
 
   public DhtConfig withK(int v) {
-    return new DhtConfig(v, alpha, rpcTimeoutMillis, rpcRetries, maxFailures, refreshIntervalMillis, republishIntervalMillis, recordTtlMillis, maxRecordLifetimeMillis, maxStoredRecords, verifiedPeerCacheSize);
+    return toBuilder().k(v).build();
   }
 
   public DhtConfig withAlpha(int v) {
-    return new DhtConfig(k, v, rpcTimeoutMillis, rpcRetries, maxFailures, refreshIntervalMillis, republishIntervalMillis, recordTtlMillis, maxRecordLifetimeMillis, maxStoredRecords, verifiedPeerCacheSize);
+    return toBuilder().alpha(v).build();
   }
 
   public DhtConfig withRpcTimeoutMillis(long v) {
-    return new DhtConfig(k, alpha, v, rpcRetries, maxFailures, refreshIntervalMillis, republishIntervalMillis, recordTtlMillis, maxRecordLifetimeMillis, maxStoredRecords, verifiedPeerCacheSize);
+    return toBuilder().rpcTimeoutMillis(v).build();
   }
 
   public DhtConfig withRpcRetries(int v) {
-    return new DhtConfig(k, alpha, rpcTimeoutMillis, v, maxFailures, refreshIntervalMillis, republishIntervalMillis, recordTtlMillis, maxRecordLifetimeMillis, maxStoredRecords, verifiedPeerCacheSize);
+    return toBuilder().rpcRetries(v).build();
   }
 
   public DhtConfig withMaxFailures(int v) {
-    return new DhtConfig(k, alpha, rpcTimeoutMillis, rpcRetries, v, refreshIntervalMillis, republishIntervalMillis, recordTtlMillis, maxRecordLifetimeMillis, maxStoredRecords, verifiedPeerCacheSize);
+    return toBuilder().maxFailures(v).build();
   }
 
   public DhtConfig withRefreshIntervalMillis(long v) {
-    return new DhtConfig(k, alpha, rpcTimeoutMillis, rpcRetries, maxFailures, v, republishIntervalMillis, recordTtlMillis, maxRecordLifetimeMillis, maxStoredRecords, verifiedPeerCacheSize);
+    return toBuilder().refreshIntervalMillis(v).build();
   }
 
   public DhtConfig withRepublishIntervalMillis(long v) {
-    return new DhtConfig(k, alpha, rpcTimeoutMillis, rpcRetries, maxFailures, refreshIntervalMillis, v, recordTtlMillis, maxRecordLifetimeMillis, maxStoredRecords, verifiedPeerCacheSize);
+    return toBuilder().republishIntervalMillis(v).build();
   }
 
   public DhtConfig withRecordTtlMillis(long v) {
-    return new DhtConfig(k, alpha, rpcTimeoutMillis, rpcRetries, maxFailures, refreshIntervalMillis, republishIntervalMillis, v, Math.max(v, maxRecordLifetimeMillis), maxStoredRecords, verifiedPeerCacheSize);
+    return toBuilder().recordTtlMillis(v).build();
   }
 
   public DhtConfig withMaxRecordLifetimeMillis(long v) {
-    return new DhtConfig(k, alpha, rpcTimeoutMillis, rpcRetries, maxFailures, refreshIntervalMillis, republishIntervalMillis, recordTtlMillis, v, maxStoredRecords, verifiedPeerCacheSize);
+    return toBuilder().maxRecordLifetimeMillis(v).build();
   }
 
   public DhtConfig withMaxStoredRecords(int v) {
-    return new DhtConfig(k, alpha, rpcTimeoutMillis, rpcRetries, maxFailures, refreshIntervalMillis, republishIntervalMillis, recordTtlMillis, maxRecordLifetimeMillis, v, verifiedPeerCacheSize);
+    return toBuilder().maxStoredRecords(v).build();
   }
 
   public DhtConfig withVerifiedPeerCacheSize(int v) {
-    return new DhtConfig(k, alpha, rpcTimeoutMillis, rpcRetries, maxFailures, refreshIntervalMillis, republishIntervalMillis, recordTtlMillis, maxRecordLifetimeMillis, maxStoredRecords, v);
+    return toBuilder().verifiedPeerCacheSize(v).build();
+  }
+
+  /** A builder holding the defaults; set what differs by name. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this config's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.k = k;
+    b.alpha = alpha;
+    b.rpcTimeoutMillis = rpcTimeoutMillis;
+    b.rpcRetries = rpcRetries;
+    b.maxFailures = maxFailures;
+    b.refreshIntervalMillis = refreshIntervalMillis;
+    b.republishIntervalMillis = republishIntervalMillis;
+    b.recordTtlMillis = recordTtlMillis;
+    b.maxRecordLifetimeMillis = maxRecordLifetimeMillis;
+    b.maxStoredRecords = maxStoredRecords;
+    b.verifiedPeerCacheSize = verifiedPeerCacheSize;
+    return b;
+  }
+
+  /** Named settings of a {@link DhtConfig}; {@link #build} checks them. */
+  public static final class Builder {
+    private int k = 20;
+    private int alpha = 3;
+    private long rpcTimeoutMillis = 1000;
+    private int rpcRetries = 1;
+    private int maxFailures = 2;
+    private long refreshIntervalMillis = HOUR;
+    private long republishIntervalMillis = 20 * MINUTE;
+    private long recordTtlMillis = 24 * HOUR;
+    private long maxRecordLifetimeMillis = 50 * HOUR;
+    private int maxStoredRecords = 100_000;
+    private int verifiedPeerCacheSize = 1024;
+
+    private Builder() {}
+
+    public Builder k(int v) {
+      this.k = v;
+      return this;
+    }
+
+    public Builder alpha(int v) {
+      this.alpha = v;
+      return this;
+    }
+
+    public Builder rpcTimeoutMillis(long v) {
+      this.rpcTimeoutMillis = v;
+      return this;
+    }
+
+    public Builder rpcRetries(int v) {
+      this.rpcRetries = v;
+      return this;
+    }
+
+    public Builder maxFailures(int v) {
+      this.maxFailures = v;
+      return this;
+    }
+
+    public Builder refreshIntervalMillis(long v) {
+      this.refreshIntervalMillis = v;
+      return this;
+    }
+
+    public Builder republishIntervalMillis(long v) {
+      this.republishIntervalMillis = v;
+      return this;
+    }
+
+    public Builder recordTtlMillis(long v) {
+      this.recordTtlMillis = v;
+      return this;
+    }
+
+    public Builder maxRecordLifetimeMillis(long v) {
+      this.maxRecordLifetimeMillis = v;
+      return this;
+    }
+
+    public Builder maxStoredRecords(int v) {
+      this.maxStoredRecords = v;
+      return this;
+    }
+
+    public Builder verifiedPeerCacheSize(int v) {
+      this.verifiedPeerCacheSize = v;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first setting out of range */
+    public DhtConfig build() {
+      return new DhtConfig(k, alpha, rpcTimeoutMillis, rpcRetries, maxFailures, refreshIntervalMillis, republishIntervalMillis, recordTtlMillis, maxRecordLifetimeMillis, maxStoredRecords, verifiedPeerCacheSize);
+    }
   }
 }

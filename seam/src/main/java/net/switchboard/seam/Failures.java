@@ -18,6 +18,18 @@ public final class Failures {
     return c;
   }
 
+  /**
+   * What to tell a user about {@code t}: the unwrapped failure's message ("timed out" for a
+   * timeout, the class name when there is no message).
+   */
+  public static String message(Throwable t) {
+    Throwable c = unwrap(t);
+    if (c instanceof java.util.concurrent.TimeoutException) {
+      return "timed out";
+    }
+    return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+  }
+
   /** The innermost cause's message, or its class name when it has none. */
   public static String rootMessage(Throwable t) {
     Throwable c = t;

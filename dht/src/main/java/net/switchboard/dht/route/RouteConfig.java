@@ -38,6 +38,84 @@ public record RouteConfig(
   }
 
   public static RouteConfig defaults() {
-    return new RouteConfig(16, 5000, 400, 3, 500, 1000, 65536, 4 << 20);
+    return builder().build();
+  }
+
+  /** A builder holding the defaults; set what differs by name. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this config's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxHops = maxHops;
+    b.timeoutMillis = timeoutMillis;
+    b.hopTimeoutMillis = hopTimeoutMillis;
+    b.attemptsPerHop = attemptsPerHop;
+    b.ratePerSecond = ratePerSecond;
+    b.burst = burst;
+    b.maxPayloadBytes = maxPayloadBytes;
+    b.maxReassemblyBytes = maxReassemblyBytes;
+    return b;
+  }
+
+  /** Named settings of a {@link RouteConfig}; {@link #build} checks them. */
+  public static final class Builder {
+    private int maxHops = 16;
+    private long timeoutMillis = 5000;
+    private long hopTimeoutMillis = 400;
+    private int attemptsPerHop = 3;
+    private double ratePerSecond = 500;
+    private double burst = 1000;
+    private int maxPayloadBytes = 65536;
+    private int maxReassemblyBytes = 4 << 20;
+
+    private Builder() {}
+
+    public Builder maxHops(int v) {
+      this.maxHops = v;
+      return this;
+    }
+
+    public Builder timeoutMillis(long v) {
+      this.timeoutMillis = v;
+      return this;
+    }
+
+    public Builder hopTimeoutMillis(long v) {
+      this.hopTimeoutMillis = v;
+      return this;
+    }
+
+    public Builder attemptsPerHop(int v) {
+      this.attemptsPerHop = v;
+      return this;
+    }
+
+    public Builder ratePerSecond(double v) {
+      this.ratePerSecond = v;
+      return this;
+    }
+
+    public Builder burst(double v) {
+      this.burst = v;
+      return this;
+    }
+
+    public Builder maxPayloadBytes(int v) {
+      this.maxPayloadBytes = v;
+      return this;
+    }
+
+    public Builder maxReassemblyBytes(int v) {
+      this.maxReassemblyBytes = v;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first setting out of range */
+    public RouteConfig build() {
+      return new RouteConfig(maxHops, timeoutMillis, hopTimeoutMillis, attemptsPerHop, ratePerSecond, burst, maxPayloadBytes, maxReassemblyBytes);
+    }
   }
 }

@@ -35,39 +35,130 @@ public record CallSettings(
 
   /** The node's identity, ring for everyone, nothing kept, direct listening but not advertised. */
   public static CallSettings defaults() {
-    return new CallSettings(null, CallPolicy.ringAll(), null, false, true, false, null, "peerjs", false,
-        CallConfig.defaults());
+    return builder().build();
   }
 
   public CallSettings withPerson(Identity v) {
-    return new CallSettings(v, policy, dataDir, loopbackMedia, direct, advertiseDirect, peerJsUrl, peerJsKey, sendAudio, callConfig);
+    return toBuilder().person(v).build();
   }
 
   public CallSettings withPolicy(CallPolicy v) {
-    return new CallSettings(person, v, dataDir, loopbackMedia, direct, advertiseDirect, peerJsUrl, peerJsKey, sendAudio, callConfig);
+    return toBuilder().policy(v).build();
   }
 
   public CallSettings withDataDir(Path v) {
-    return new CallSettings(person, policy, v, loopbackMedia, direct, advertiseDirect, peerJsUrl, peerJsKey, sendAudio, callConfig);
+    return toBuilder().dataDir(v).build();
   }
 
   public CallSettings withLoopbackMedia(boolean v) {
-    return new CallSettings(person, policy, dataDir, v, direct, advertiseDirect, peerJsUrl, peerJsKey, sendAudio, callConfig);
+    return toBuilder().loopbackMedia(v).build();
   }
 
   public CallSettings withDirect(boolean listen, boolean advertise) {
-    return new CallSettings(person, policy, dataDir, loopbackMedia, listen, advertise, peerJsUrl, peerJsKey, sendAudio, callConfig);
+    return toBuilder().direct(listen).advertiseDirect(advertise).build();
   }
 
   public CallSettings withPeerJs(URI url, String key) {
-    return new CallSettings(person, policy, dataDir, loopbackMedia, direct, advertiseDirect, url, key, sendAudio, callConfig);
+    return toBuilder().peerJsUrl(url).peerJsKey(key).build();
   }
 
   public CallSettings withSendAudio(boolean v) {
-    return new CallSettings(person, policy, dataDir, loopbackMedia, direct, advertiseDirect, peerJsUrl, peerJsKey, v, callConfig);
+    return toBuilder().sendAudio(v).build();
   }
 
   public CallSettings withCallConfig(CallConfig v) {
-    return new CallSettings(person, policy, dataDir, loopbackMedia, direct, advertiseDirect, peerJsUrl, peerJsKey, sendAudio, v);
+    return toBuilder().callConfig(v).build();
+  }
+
+  /** A builder holding the defaults; set what differs by name. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this config's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.person = person;
+    b.policy = policy;
+    b.dataDir = dataDir;
+    b.loopbackMedia = loopbackMedia;
+    b.direct = direct;
+    b.advertiseDirect = advertiseDirect;
+    b.peerJsUrl = peerJsUrl;
+    b.peerJsKey = peerJsKey;
+    b.sendAudio = sendAudio;
+    b.callConfig = callConfig;
+    return b;
+  }
+
+  /** Named settings of a {@link CallSettings}; {@link #build} checks them. */
+  public static final class Builder {
+    private Identity person = null;
+    private CallPolicy policy = CallPolicy.ringAll();
+    private Path dataDir = null;
+    private boolean loopbackMedia = false;
+    private boolean direct = true;
+    private boolean advertiseDirect = false;
+    private URI peerJsUrl = null;
+    private String peerJsKey = "peerjs";
+    private boolean sendAudio = false;
+    private CallConfig callConfig = CallConfig.defaults();
+
+    private Builder() {}
+
+    public Builder person(Identity v) {
+      this.person = v;
+      return this;
+    }
+
+    public Builder policy(CallPolicy v) {
+      this.policy = v;
+      return this;
+    }
+
+    public Builder dataDir(Path v) {
+      this.dataDir = v;
+      return this;
+    }
+
+    public Builder loopbackMedia(boolean v) {
+      this.loopbackMedia = v;
+      return this;
+    }
+
+    public Builder direct(boolean v) {
+      this.direct = v;
+      return this;
+    }
+
+    public Builder advertiseDirect(boolean v) {
+      this.advertiseDirect = v;
+      return this;
+    }
+
+    public Builder peerJsUrl(URI v) {
+      this.peerJsUrl = v;
+      return this;
+    }
+
+    public Builder peerJsKey(String v) {
+      this.peerJsKey = v;
+      return this;
+    }
+
+    public Builder sendAudio(boolean v) {
+      this.sendAudio = v;
+      return this;
+    }
+
+    public Builder callConfig(CallConfig v) {
+      this.callConfig = v;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first setting out of range */
+    public CallSettings build() {
+      return new CallSettings(person, policy, dataDir, loopbackMedia, direct, advertiseDirect, peerJsUrl, peerJsKey, sendAudio, callConfig);
+    }
   }
 }

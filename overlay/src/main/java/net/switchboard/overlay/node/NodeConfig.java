@@ -49,9 +49,7 @@ public record NodeConfig(
 
   /** 0.0.0.0:7400, no bootstrap, DHT defaults, signed-record validator, nothing on disk, snapshot each minute. */
   public static NodeConfig defaults() {
-    DhtConfig dht = DhtConfig.defaults();
-    return new NodeConfig(
-        "0.0.0.0", DEFAULT_PORT, List.of(), dht, defaultValidators(dht), null, 60_000);
+    return builder().build();
   }
 
   /** The validators every node runs: namespace 1 signed records, namespace 2 contact records. */
@@ -60,31 +58,102 @@ public record NodeConfig(
   }
 
   public NodeConfig withHost(String v) {
-    return new NodeConfig(v, port, bootstrap, dht, validators, dataDir, snapshotIntervalMillis);
+    return toBuilder().host(v).build();
   }
 
   public NodeConfig withPort(int v) {
-    return new NodeConfig(host, v, bootstrap, dht, validators, dataDir, snapshotIntervalMillis);
+    return toBuilder().port(v).build();
   }
 
   public NodeConfig withBootstrap(List<Endpoint> v) {
-    return new NodeConfig(host, port, v, dht, validators, dataDir, snapshotIntervalMillis);
+    return toBuilder().bootstrap(v).build();
   }
 
   /** Changes the DHT parameters; the validators stay as they are. */
   public NodeConfig withDht(DhtConfig v) {
-    return new NodeConfig(host, port, bootstrap, v, validators, dataDir, snapshotIntervalMillis);
+    return toBuilder().dht(v).build();
   }
 
   public NodeConfig withValidators(List<NamespaceValidator> v) {
-    return new NodeConfig(host, port, bootstrap, dht, v, dataDir, snapshotIntervalMillis);
+    return toBuilder().validators(v).build();
   }
 
   public NodeConfig withDataDir(Path v) {
-    return new NodeConfig(host, port, bootstrap, dht, validators, v, snapshotIntervalMillis);
+    return toBuilder().dataDir(v).build();
   }
 
   public NodeConfig withSnapshotIntervalMillis(long v) {
-    return new NodeConfig(host, port, bootstrap, dht, validators, dataDir, v);
+    return toBuilder().snapshotIntervalMillis(v).build();
+  }
+
+  /** A builder holding the defaults; set what differs by name. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this config's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.bootstrap = bootstrap;
+    b.dht = dht;
+    b.validators = validators;
+    b.dataDir = dataDir;
+    b.snapshotIntervalMillis = snapshotIntervalMillis;
+    return b;
+  }
+
+  /** Named settings of a {@link NodeConfig}; {@link #build} checks them. */
+  public static final class Builder {
+    private String host = "0.0.0.0";
+    private int port = DEFAULT_PORT;
+    private List<Endpoint> bootstrap = List.of();
+    private DhtConfig dht = DhtConfig.defaults();
+    private List<NamespaceValidator> validators = defaultValidators(DhtConfig.defaults());
+    private Path dataDir = null;
+    private long snapshotIntervalMillis = 60_000;
+
+    private Builder() {}
+
+    public Builder host(String v) {
+      this.host = v;
+      return this;
+    }
+
+    public Builder port(int v) {
+      this.port = v;
+      return this;
+    }
+
+    public Builder bootstrap(List<Endpoint> v) {
+      this.bootstrap = v;
+      return this;
+    }
+
+    public Builder dht(DhtConfig v) {
+      this.dht = v;
+      return this;
+    }
+
+    public Builder validators(List<NamespaceValidator> v) {
+      this.validators = v;
+      return this;
+    }
+
+    public Builder dataDir(Path v) {
+      this.dataDir = v;
+      return this;
+    }
+
+    public Builder snapshotIntervalMillis(long v) {
+      this.snapshotIntervalMillis = v;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first setting out of range */
+    public NodeConfig build() {
+      return new NodeConfig(host, port, bootstrap, dht, validators, dataDir, snapshotIntervalMillis);
+    }
   }
 }

@@ -21,6 +21,49 @@ public record CallConfig(long ringTimeoutMillis, long connectTimeoutMillis, bool
 
   /** 45 s of ringing, 20 s to connect, glare auto-accepted. */
   public static CallConfig defaults() {
-    return new CallConfig(45_000, 20_000, true);
+    return builder().build();
+  }
+
+  /** A builder holding the defaults; set what differs by name. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this config's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.ringTimeoutMillis = ringTimeoutMillis;
+    b.connectTimeoutMillis = connectTimeoutMillis;
+    b.autoAcceptGlare = autoAcceptGlare;
+    return b;
+  }
+
+  /** Named settings of a {@link CallConfig}; {@link #build} checks them. */
+  public static final class Builder {
+    private long ringTimeoutMillis = 45_000;
+    private long connectTimeoutMillis = 20_000;
+    private boolean autoAcceptGlare = true;
+
+    private Builder() {}
+
+    public Builder ringTimeoutMillis(long v) {
+      this.ringTimeoutMillis = v;
+      return this;
+    }
+
+    public Builder connectTimeoutMillis(long v) {
+      this.connectTimeoutMillis = v;
+      return this;
+    }
+
+    public Builder autoAcceptGlare(boolean v) {
+      this.autoAcceptGlare = v;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first setting out of range */
+    public CallConfig build() {
+      return new CallConfig(ringTimeoutMillis, connectTimeoutMillis, autoAcceptGlare);
+    }
   }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The call state machine on its own: events in, commands out, nothing else running. */
 class CallFlowTest {
-  private static final CallConfig CONFIG = new CallConfig(30_000, 10_000, true);
+  private static final CallConfig CONFIG = CallConfig.builder().ringTimeoutMillis(30_000).connectTimeoutMillis(10_000).build();
   private static final String OFFER = sdp("AA");
   private static final String ANSWER = sdp("BB");
   private static final IceCandidate C1 = new IceCandidate("0", 0, "candidate:1 1 udp 1 10.0.0.1 5000 typ host");

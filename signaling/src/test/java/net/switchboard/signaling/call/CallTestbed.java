@@ -38,7 +38,7 @@ final class CallTestbed {
   final List<Party> parties = new ArrayList<>();
   /** Replaces an envelope in flight (the default passes it on). */
   LoopbackNetwork.Interceptor tamper = (kind, from, to, envelope) -> envelope;
-  CallConfig config = new CallConfig(30_000, 10_000, true);
+  CallConfig config = CallConfig.builder().ringTimeoutMillis(30_000).connectTimeoutMillis(10_000).build();
 
   record Relayed(ContactTransport kind, Id256 from, Id256 to, byte[] bytes) {}
 
