@@ -3,6 +3,7 @@ package net.switchboard.media;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import net.switchboard.signaling.call.IceCandidate;
 
 /**
  * Holds remote ICE candidates that arrive before the remote description is set.

@@ -1,5 +1,7 @@
 package net.switchboard.media;
 
+import net.switchboard.signaling.call.IceCandidate;
+
 /**
  * A {@link PeerListener} that passes every event on to another; decorators override only the
  * events they add to.

@@ -1,5 +1,7 @@
 package net.switchboard.media;
 
+import net.switchboard.signaling.call.IceCandidate;
+
 /**
  * Rewrites the connection address of an ICE candidate to {@code 127.0.0.1}.
  *

@@ -1,5 +1,7 @@
 package net.switchboard.media;
 
+import net.switchboard.signaling.call.IceCandidate;
+
 /**
  * What a {@link WebRtcPeer} reports. Every method is called on the peer's own serial executor,
  * never on a native libwebrtc thread, one at a time and in order; an exception thrown here is

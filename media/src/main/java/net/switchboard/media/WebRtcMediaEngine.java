@@ -105,9 +105,7 @@ public final class WebRtcMediaEngine implements MediaEngine {
       if (c.candidate().isEmpty()) {
         return; // end of candidates: nothing to add
       }
-      String mid = c.sdpMid().isEmpty() ? null : c.sdpMid();
-      peer.addRemoteCandidate(
-          new net.switchboard.media.IceCandidate(mid, Math.max(0, c.sdpMLineIndex()), c.candidate()));
+      peer.addRemoteCandidate(c);
     }
 
     @Override
@@ -118,9 +116,8 @@ public final class WebRtcMediaEngine implements MediaEngine {
     // ---- PeerListener: events of the peer, to the call layer and to the application
 
     @Override
-    public void onLocalCandidate(net.switchboard.media.IceCandidate c) {
-      callLayer.onLocalCandidate(
-          new IceCandidate(c.sdpMid() == null ? "" : c.sdpMid(), c.sdpMLineIndex(), c.candidate()));
+    public void onLocalCandidate(IceCandidate c) {
+      callLayer.onLocalCandidate(c);
       delegate.onLocalCandidate(c);
     }
 

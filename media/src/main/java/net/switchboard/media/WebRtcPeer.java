@@ -1,6 +1,5 @@
 package net.switchboard.media;
 
-
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCAnswerOptions;
@@ -31,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import net.switchboard.signaling.call.IceCandidate;
 
 /**
  * One call over WebRTC: offer/answer, trickle ICE, a {@code chat} data channel for text, a
@@ -198,7 +198,8 @@ public final class WebRtcPeer implements AutoCloseable {
 
   private void applyCandidate(IceCandidate c) {
     try {
-      pc.addIceCandidate(new RTCIceCandidate(c.sdpMid(), c.sdpMLineIndex(), c.candidate()));
+      pc.addIceCandidate(new RTCIceCandidate( // webrtc-java wants null for "no mid", and an index >= 0
+          c.sdpMid().isEmpty() ? null : c.sdpMid(), Math.max(0, c.sdpMLineIndex()), c.candidate()));
     } catch (Throwable t) {
       Guard.log().log(System.Logger.Level.DEBUG, name + ": candidate refused: " + t);
     }
@@ -598,7 +599,7 @@ public final class WebRtcPeer implements AutoCloseable {
             if (c == null || c.sdp == null) {
               return;
             }
-            IceCandidate ours = new IceCandidate(c.sdpMid, c.sdpMLineIndex, c.sdp);
+            IceCandidate ours = new IceCandidate(c.sdpMid == null ? "" : c.sdpMid, c.sdpMLineIndex, c.sdp);
             exec.execute(() -> localCandidate(ours));
           });
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.switchboard.signaling.call.IceCandidate;
 import org.junit.jupiter.api.Test;
 
 class CandidateQueueTest {

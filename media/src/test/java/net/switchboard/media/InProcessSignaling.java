@@ -1,9 +1,8 @@
 package net.switchboard.media;
 
-
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import net.switchboard.signaling.call.IceCandidate;
 
 /**
  * Connects a caller and a callee in the same process by handing offer, answer and candidates

@@ -1,7 +1,5 @@
 package net.switchboard.media;
 
-
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,11 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import net.switchboard.signaling.call.CallId;
+import net.switchboard.signaling.call.IceCandidate;
 import net.switchboard.signaling.call.MediaSession;
 import net.switchboard.signaling.contact.MediaCapability;
 import org.junit.jupiter.api.AfterAll;
