@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.record.SignedRecord;
-import net.switchboard.dht.testing.SimTestnet;
+import net.switchboard.dht.testing.Testnet;
 import org.junit.jupiter.api.Test;
 
 /** Records survive losing a third of the network at once, and a joining node receives its share. */
@@ -17,11 +17,11 @@ class ChurnResilienceTest {
 
   @Test
   void everyRecordStillResolvesAfterAThirdOfTheNodesDie() {
-    SimTestnet net = new SimTestnet(11, DhtConfig.defaults()).grow(150);
+    Testnet net = new Testnet(11, DhtConfig.defaults()).grow(150);
     SplittableRandom r = new SplittableRandom(5);
     List<DhtRecord> records = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      DhtRecord rec = SignedRecord.create(Identity.generate(r), 1, net.clock.nowMillis() + 6 * DhtConfig.HOUR, SignedRecord.text("r" + i));
+      DhtRecord rec = SignedRecord.create(Identity.generate(r), 1, net.nowMillis() + 6 * DhtConfig.HOUR, SignedRecord.text("r" + i));
       records.add(rec);
       net.await(net.nodes.get(r.nextInt(net.nodes.size())).put(rec), 30_000);
     }
@@ -29,7 +29,7 @@ class ChurnResilienceTest {
     for (int i = 0; i < 50; i++) {
       DhtNode victim = alive.remove(r.nextInt(alive.size()));
       victim.stop();
-      net.network.disconnect(victim.endpoint());
+      net.disconnect(victim.endpoint());
     }
     for (DhtRecord rec : records) {
       DhtNode asker = alive.get(r.nextInt(alive.size()));
@@ -42,18 +42,18 @@ class ChurnResilienceTest {
   @Test
   void republishRestoresReplicationAfterHoldersDie() {
     DhtConfig config = DhtConfig.defaults();
-    SimTestnet net = new SimTestnet(12, config).grow(120);
+    Testnet net = new Testnet(12, config).grow(120);
     SplittableRandom r = new SplittableRandom(6);
-    DhtRecord rec = SignedRecord.create(Identity.generate(r), 1, net.clock.nowMillis() + 6 * DhtConfig.HOUR, SignedRecord.text("x"));
+    DhtRecord rec = SignedRecord.create(Identity.generate(r), 1, net.nowMillis() + 6 * DhtConfig.HOUR, SignedRecord.text("x"));
     DhtNode publisher = net.nodes.get(0);
     net.await(publisher.put(rec), 30_000);
     // kill half of the current holders, but never the publisher
     List<DhtNode> holders = net.nodes.stream().filter(n -> n != publisher && n.store().holds(rec.key())).toList();
     for (int i = 0; i < holders.size() / 2; i++) {
       holders.get(i).stop();
-      net.network.disconnect(holders.get(i).endpoint());
+      net.disconnect(holders.get(i).endpoint());
     }
-    net.clock.advance(config.republishIntervalMillis() * 2 + DhtConfig.MINUTE);
+    net.advance(config.republishIntervalMillis() * 2 + DhtConfig.MINUTE);
     long live = net.nodes.stream().filter(n -> n.isRunning() && n.store().holds(rec.key())).count();
     assertTrue(live >= config.k() - 1, "holders after republish: " + live);
   }

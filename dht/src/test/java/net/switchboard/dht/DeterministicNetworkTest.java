@@ -11,22 +11,22 @@ import java.util.concurrent.CompletableFuture;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.record.SignedRecord;
-import net.switchboard.dht.testing.SimTestnet;
+import net.switchboard.dht.testing.Testnet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seams proof: 200 production nodes on an in-memory network with a manual clock, one thread,
+ * The seams proof: 200 production nodes on the testnet (the simulator's engine), one thread,
  * no wall clock. The same seed must give the same message trace, bit for bit.
  */
 class DeterministicNetworkTest {
 
   private static String runAndTrace(long seed) {
-    SimTestnet net = new SimTestnet(seed, DhtConfig.defaults()).grow(200);
+    Testnet net = new Testnet(seed, DhtConfig.defaults()).grow(200);
     SplittableRandom r = new SplittableRandom(seed ^ 0x5eed);
     List<DhtRecord> records = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       Identity publisher = Identity.generate(r);
-      DhtRecord rec = SignedRecord.create(publisher, 1, net.clock.nowMillis() + DhtConfig.HOUR, SignedRecord.text("rec " + i));
+      DhtRecord rec = SignedRecord.create(publisher, 1, net.nowMillis() + DhtConfig.HOUR, SignedRecord.text("rec " + i));
       records.add(rec);
       PutResult put = net.await(net.nodes.get(r.nextInt(200)).put(rec), 30_000);
       assertTrue(put.stored() >= DhtConfig.defaults().k() - 2, "stored on " + put.stored());
@@ -36,8 +36,8 @@ class DeterministicNetworkTest {
       assertTrue(got.record().isPresent(), "record resolved");
       assertEquals(rec, got.record().get());
     }
-    net.clock.advance(5 * DhtConfig.MINUTE);
-    return net.network.traceDigest() + "/" + net.network.delivered();
+    net.advance(5 * DhtConfig.MINUTE);
+    return net.traceDigest() + "/" + net.delivered();
   }
 
   @Test
@@ -50,7 +50,7 @@ class DeterministicNetworkTest {
 
   @Test
   void everyNodeJoinsWithAUsefulRoutingTable() {
-    SimTestnet net = new SimTestnet(7, DhtConfig.defaults()).grow(200);
+    Testnet net = new Testnet(7, DhtConfig.defaults()).grow(200);
     for (DhtNode n : net.nodes) {
       assertTrue(n.routingTableSize() >= 20, "node has " + n.routingTableSize() + " contacts");
     }

@@ -17,9 +17,7 @@ import net.switchboard.dht.routing.Contact;
 import net.switchboard.dht.rpc.IdProof;
 import net.switchboard.seam.Endpoint;
 import net.switchboard.dht.testing.FakePeer;
-import net.switchboard.dht.testing.InMemoryNetwork;
-import net.switchboard.dht.testing.ManualClock;
-import net.switchboard.dht.testing.SimTestnet;
+import net.switchboard.dht.testing.Testnet;
 import net.switchboard.dht.wire.Body;
 import net.switchboard.dht.wire.Envelope;
 import net.switchboard.dht.wire.Envelope.IdProofData;
@@ -29,15 +27,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Only peers that prove their id enter the routing table: forged proofs, answers from the wrong
  * endpoint and unproven requesters are kept out, dropped and counted. One real node against
- * scripted peers on an in-memory network.
+ * scripted peers on the testnet.
  */
 class IdProofNetworkTest {
-  private final ManualClock clock = new ManualClock(SimTestnet.START_MILLIS);
-  private final InMemoryNetwork network = new InMemoryNetwork(clock, 1, 2, 8, 0.0);
+  private final Testnet net = Testnet.empty(1);
   private final SplittableRandom random = new SplittableRandom(99);
   private final DhtNode node = new DhtNode(
-      Identity.generate(random), network.newPort(), clock.scheduler(), random.split(), DhtConfig.defaults(),
-      SimTestnet.validators());
+      Identity.generate(random), net.port(), net.scheduler(), random.split(), DhtConfig.defaults(),
+      Testnet.validators());
   private final Identity victim = Identity.generate(random);
   private final Identity mallory = Identity.generate(random);
 
@@ -79,7 +76,7 @@ class IdProofNetworkTest {
 
   private void assertJoinFailsAndVictimStaysOut(FakePeer forger, String counter) {
     CompletableFuture<Integer> joined = node.join(List.of(forger.endpoint()));
-    assertTrue(clock.runUntil(joined::isDone, 30_000));
+    assertTrue(net.runUntil(joined::isDone, 30_000));
     assertTrue(joined.isCompletedExceptionally(), "no bootstrap node proved itself");
     assertEquals(2, forger.count(MessageType.PING), "asked once and retried once");
     assertFalse(node.routingTable().contains(victim.nodeId()));
@@ -89,28 +86,28 @@ class IdProofNetworkTest {
 
   @Test
   void aPeerProvingWithAKeyThatDoesNotHashToItsIdNeverEntersTheTable() {
-    FakePeer forger = new FakePeer(network).answering(pong(victim.nodeId(),
+    FakePeer forger = new FakePeer(net).answering(pong(victim.nodeId(),
         m -> new IdProofData(mallory.publicKey(), mallory.sign(proofInput(m.requestId(), m.sender(), victim.nodeId())))));
     assertJoinFailsAndVictimStaysOut(forger, "dropped_bad_proof");
   }
 
   @Test
   void aPeerShowingTheVictimsKeyWithItsOwnSignatureNeverEntersTheTable() {
-    FakePeer forger = new FakePeer(network).answering(pong(victim.nodeId(),
+    FakePeer forger = new FakePeer(net).answering(pong(victim.nodeId(),
         m -> new IdProofData(victim.publicKey(), mallory.sign(proofInput(m.requestId(), m.sender(), victim.nodeId())))));
     assertJoinFailsAndVictimStaysOut(forger, "dropped_bad_proof");
   }
 
   @Test
   void aReplayedProofOfAnotherRequestNeverEntersTheTable() {
-    FakePeer forger = new FakePeer(network).answering(pong(victim.nodeId(),
+    FakePeer forger = new FakePeer(net).answering(pong(victim.nodeId(),
         m -> IdProof.create(victim, m.requestId() + 1, m.sender())));
     assertJoinFailsAndVictimStaysOut(forger, "dropped_bad_proof");
   }
 
   @Test
   void aProofMadeForAnotherRequesterNeverEntersTheTable() {
-    FakePeer forger = new FakePeer(network).answering(pong(victim.nodeId(),
+    FakePeer forger = new FakePeer(net).answering(pong(victim.nodeId(),
         m -> IdProof.create(victim, m.requestId(), mallory.nodeId())));
     assertJoinFailsAndVictimStaysOut(forger, "dropped_bad_proof");
   }
@@ -118,14 +115,14 @@ class IdProofNetworkTest {
   @Test
   void aContactListedByAnHonestPeerEntersOnlyIfItProvesItself() {
     Identity honestId = Identity.generate(random);
-    FakePeer forger = new FakePeer(network).answering((from, m) -> new Envelope(m.requestId(), victim.nodeId(), false,
+    FakePeer forger = new FakePeer(net).answering((from, m) -> new Envelope(m.requestId(), victim.nodeId(), false,
         new IdProofData(mallory.publicKey(), mallory.sign(proofInput(m.requestId(), m.sender(), victim.nodeId()))),
         m.type() == MessageType.FIND_NODE ? new Body.Nodes(List.of()) : new Body.Pong(from)));
-    FakePeer honest = new FakePeer(network);
+    FakePeer honest = new FakePeer(net);
     honest.answering(honest(honestId, List.of(new Contact(victim.nodeId(), forger.endpoint()))));
 
     CompletableFuture<Integer> joined = node.join(List.of(honest.endpoint()));
-    assertTrue(clock.runUntil(joined::isDone, 120_000));
+    assertTrue(net.runUntil(joined::isDone, 120_000));
     assertFalse(joined.isCompletedExceptionally());
     assertTrue(node.routingTable().contains(honestId.nodeId()), "the honest peer proved itself");
     assertTrue(forger.count(MessageType.FIND_NODE) > 0, "the lookup did ask the listed contact");
@@ -136,10 +133,10 @@ class IdProofNetworkTest {
   @Test
   void aResponseFromAnotherEndpointThanTheOneAskedIsDroppedAndCounted() {
     Identity genuine = Identity.generate(random);
-    FakePeer spoofer = new FakePeer(network).replyingFrom(network.newPort());
+    FakePeer spoofer = new FakePeer(net).replyingFrom(net.port());
     spoofer.answering(honest(genuine, List.of()));
     CompletableFuture<Integer> joined = node.join(List.of(spoofer.endpoint()));
-    assertTrue(clock.runUntil(joined::isDone, 30_000));
+    assertTrue(net.runUntil(joined::isDone, 30_000));
     assertTrue(joined.isCompletedExceptionally());
     assertEquals(2, node.metrics().get("dropped_unsolicited"), "both attempts' answers came from elsewhere");
     assertEquals(0, node.metrics().get("dropped_bad_proof"), "the proof itself was fine");
@@ -149,10 +146,10 @@ class IdProofNetworkTest {
   @Test
   void aResponseToNoPendingRequestIsDroppedAndCounted() {
     Identity genuine = Identity.generate(random);
-    FakePeer stranger = new FakePeer(network);
+    FakePeer stranger = new FakePeer(net);
     stranger.send(node.endpoint(), new Envelope(42, genuine.nodeId(), false, IdProof.create(genuine, 42, node.id()),
         new Body.Pong(node.endpoint())));
-    clock.advance(1_000);
+    net.advance(1_000);
     assertEquals(1, node.metrics().get("dropped_unsolicited"));
     assertEquals(0, node.routingTableSize());
   }
@@ -160,9 +157,9 @@ class IdProofNetworkTest {
   @Test
   void anUnprovenRequesterEntersTheTableOnlyAfterProvingItselfToThePingBack() {
     Identity peerId = Identity.generate(random);
-    FakePeer peer = new FakePeer(network); // at first it ignores the ping-back
+    FakePeer peer = new FakePeer(net); // at first it ignores the ping-back
     peer.send(node.endpoint(), new Envelope(1, peerId.nodeId(), false, null, new Body.FindNode(peerId.nodeId())));
-    clock.advance(10_000);
+    net.advance(10_000);
     assertEquals(1, peer.count(MessageType.NODES), "the request was answered all the same");
     assertEquals(2, peer.count(MessageType.PING), "the node pinged back (and retried)");
     assertTrue(peer.received.stream().filter(m -> m.type() == MessageType.PING).allMatch(Envelope::proveRequested),
@@ -171,7 +168,7 @@ class IdProofNetworkTest {
 
     peer.answering(honest(peerId, List.of()));
     peer.send(node.endpoint(), new Envelope(2, peerId.nodeId(), false, null, new Body.FindNode(peerId.nodeId())));
-    clock.advance(10_000);
+    net.advance(10_000);
     Contact added = node.routingTable().find(peerId.nodeId());
     assertEquals(new Contact(peerId.nodeId(), peer.endpoint()), added, "proven through the ping-back: added");
   }
@@ -179,9 +176,9 @@ class IdProofNetworkTest {
   @Test
   void aRequesterClaimingSomeoneElsesIdIsKeptOutEvenIfItProvesItsOwn() {
     Identity peerId = Identity.generate(random);
-    FakePeer peer = new FakePeer(network).answering(honest(peerId, List.of()));
+    FakePeer peer = new FakePeer(net).answering(honest(peerId, List.of()));
     peer.send(node.endpoint(), new Envelope(1, victim.nodeId(), false, null, new Body.Ping()));
-    clock.advance(10_000);
+    net.advance(10_000);
     assertEquals(1, peer.count(MessageType.PING), "pinged back once");
     assertEquals(1, node.metrics().get("rpc_wrong_identity"));
     assertFalse(node.routingTable().contains(victim.nodeId()));

@@ -10,7 +10,7 @@ import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.record.SignedRecord;
-import net.switchboard.dht.testing.SimTestnet;
+import net.switchboard.dht.testing.Testnet;
 import net.switchboard.dht.wire.MessageType;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class MaintenanceTest {
   @Test
   void aNewlyJoinedNodeClosestToAKeyReceivesItsRecordWithoutWaitingForRepublish() {
     DhtConfig config = DhtConfig.defaults();
-    SimTestnet net = new SimTestnet(31, config).grow(60);
+    Testnet net = new Testnet(31, config).grow(60);
     DhtNode newcomer = net.addNode(); // started, but nobody knows it yet
     List<DhtNode> everyone = net.nodes;
     // a publisher whose record key is closer to the newcomer than to any node already in
@@ -35,12 +35,12 @@ class MaintenanceTest {
       }
     }
     assertTrue(publisher != null, "found a key nearest to the newcomer");
-    DhtRecord rec = SignedRecord.create(publisher, 1, net.clock.nowMillis() + 6 * DhtConfig.HOUR, SignedRecord.text("for the newcomer"));
+    DhtRecord rec = SignedRecord.create(publisher, 1, net.nowMillis() + 6 * DhtConfig.HOUR, SignedRecord.text("for the newcomer"));
     net.await(net.nodes.get(0).put(rec), 30_000);
     assertFalse(newcomer.store().holds(rec.key()));
 
     net.await(newcomer.join(List.of(net.nodes.get(0).endpoint())), 60_000);
-    net.clock.advance(DhtConfig.MINUTE); // far less than the republish interval
+    net.advance(DhtConfig.MINUTE); // far less than the republish interval
     assertTrue(config.republishIntervalMillis() > DhtConfig.MINUTE * 5);
 
     assertTrue(newcomer.store().holds(rec.key()), "the closest holder handed the record to the newcomer");
@@ -51,25 +51,25 @@ class MaintenanceTest {
   @Test
   void anIdleNodeRefreshesItsStaleBucketsWithLookups() {
     DhtConfig config = DhtConfig.defaults();
-    SimTestnet net = new SimTestnet(32, config).grow(80);
+    Testnet net = new Testnet(32, config).grow(80);
     DhtNode node = net.nodes.get(40);
     int deepest = node.routingTable().deepestBucket();
-    net.clock.advance(config.refreshIntervalMillis() / 4); // settle after the joins
+    net.advance(config.refreshIntervalMillis() / 4); // settle after the joins
     long findNodesBefore = node.metrics().sent(MessageType.FIND_NODE);
 
     // no traffic from outside: only the node's own timers can send FIND_NODE now
-    net.clock.advance(config.refreshIntervalMillis() * 2);
+    net.advance(config.refreshIntervalMillis() * 2);
 
     long refreshQueries = node.metrics().sent(MessageType.FIND_NODE) - findNodesBefore;
     assertTrue(refreshQueries > 0, "refresh lookups sent: " + refreshQueries);
-    List<Integer> stale = node.routingTable().staleBuckets(net.clock.nowMillis(), config.refreshIntervalMillis(), deepest);
+    List<Integer> stale = node.routingTable().staleBuckets(net.nowMillis(), config.refreshIntervalMillis(), deepest);
     assertEquals(List.of(), stale, "every bucket up to the deepest was looked up within the interval");
   }
 
   @Test
   void aFullBucketIsRefreshedByPingingItsQuietContactsAndASilentOneIsEvicted() {
     DhtConfig config = DhtConfig.defaults().withK(4);
-    SimTestnet net = new SimTestnet(33, config).grow(80);
+    Testnet net = new Testnet(33, config).grow(80);
     DhtNode node = net.nodes.get(40);
     List<net.switchboard.dht.routing.Contact> farHalf = node.routingSnapshot().stream()
         .filter(c -> node.routingTable().bucketIndex(c.id()) == 0).toList();
@@ -78,7 +78,7 @@ class MaintenanceTest {
     net.nodes.stream().filter(n -> n.id().equals(gone)).findFirst().orElseThrow().stop();
     long pingsBefore = node.metrics().sent(MessageType.PING);
 
-    net.clock.advance(config.refreshIntervalMillis() * 2); // idle: only the node's own timers act
+    net.advance(config.refreshIntervalMillis() * 2); // idle: only the node's own timers act
 
     assertFalse(node.routingTable().contains(gone), "the silent contact of the full bucket was evicted");
     assertTrue(node.metrics().get("refresh_pings") > 0, "the full bucket was refreshed by pings");

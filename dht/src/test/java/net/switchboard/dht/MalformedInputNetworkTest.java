@@ -10,8 +10,8 @@ import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.lookup.LookupOutcome;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.record.SignedRecord;
-import net.switchboard.dht.testing.InMemoryNetwork;
-import net.switchboard.dht.testing.SimTestnet;
+import net.switchboard.netsim.network.SimTransport;
+import net.switchboard.dht.testing.Testnet;
 import net.switchboard.dht.wire.Body;
 import net.switchboard.dht.wire.Envelope;
 import net.switchboard.dht.wire.MalformedMessageException;
@@ -27,10 +27,10 @@ class MalformedInputNetworkTest {
 
   @Test
   void garbageDatagramsAreDroppedAndCountedAndTheNodeCarriesOn() {
-    SimTestnet net = new SimTestnet(31, DhtConfig.defaults()).grow(30);
+    Testnet net = new Testnet(31, DhtConfig.defaults()).grow(30);
     SplittableRandom r = new SplittableRandom(32);
     for (int i = 0; i < 10; i++) {
-      DhtRecord rec = SignedRecord.create(Identity.generate(r), 1, net.clock.nowMillis() + 6 * DhtConfig.HOUR,
+      DhtRecord rec = SignedRecord.create(Identity.generate(r), 1, net.nowMillis() + 6 * DhtConfig.HOUR,
           SignedRecord.text("record " + i));
       net.await(net.nodes.get(r.nextInt(net.nodes.size())).put(rec), 30_000);
     }
@@ -44,7 +44,7 @@ class MalformedInputNetworkTest {
     }
     valid.add(WireCodec.encode(new Envelope(7, Identity.generate(r).nodeId(), true, null,
         new Body.Store(new Body.RawRecord(SignedRecord.NAMESPACE, heldBefore.get(0).key(), heldBefore.get(0).value())))));
-    InMemoryNetwork.Port attacker = net.network.newPort();
+    SimTransport attacker = net.port();
     long malformed = 0;
     for (int i = 0; i < 20_000; i++) {
       byte[] garbage;
@@ -61,10 +61,10 @@ class MalformedInputNetworkTest {
       }
       attacker.send(victim.endpoint(), garbage);
       if (i % 500 == 0) {
-        net.clock.advance(50);
+        net.advance(50);
       }
     }
-    net.clock.advance(30_000);
+    net.advance(30_000);
 
     assertTrue(malformed > 15_000, "mostly undecodable: " + malformed);
     assertEquals(malformed, victim.metrics().get("dropped_malformed"));

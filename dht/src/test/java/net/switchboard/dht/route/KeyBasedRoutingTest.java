@@ -17,20 +17,20 @@ import java.util.concurrent.CompletionException;
 import net.switchboard.dht.DhtConfig;
 import net.switchboard.dht.DhtNode;
 import net.switchboard.dht.identity.Id256;
-import net.switchboard.dht.testing.SimTestnet;
+import net.switchboard.dht.testing.Testnet;
 import net.switchboard.dht.wire.Body;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Key-based routing over real nodes on the in-memory network. */
+/** Key-based routing over real nodes on the deterministic testnet. */
 class KeyBasedRoutingTest {
-  private SimTestnet net;
+  private Testnet net;
   private final Map<DhtNode, List<Body.Route>> relayed = new HashMap<>();
 
   @BeforeEach
   void buildSparseNetwork() {
     // k=2 keeps routing tables small, which forces multi-hop routes
-    net = new SimTestnet(21, DhtConfig.defaults().withK(2).withAlpha(2)).grow(80);
+    net = new Testnet(21, DhtConfig.defaults().withK(2).withAlpha(2)).grow(80);
     for (DhtNode n : net.nodes) {
       List<Body.Route> seen = new ArrayList<>();
       relayed.put(n, seen);
@@ -84,7 +84,7 @@ class KeyBasedRoutingTest {
     assertFalse(relays.isEmpty());
     DhtNode victim = relays.get(0);
     victim.stop();
-    net.network.disconnect(victim.endpoint());
+    net.disconnect(victim.endpoint());
     relayed.values().forEach(List::clear);
     RouteReply reply = net.await(pair[0].route(pair[1].id(), "again".getBytes(StandardCharsets.UTF_8)), 20_000);
     assertEquals("echo:again", new String(reply.payload(), StandardCharsets.UTF_8));
@@ -110,7 +110,7 @@ class KeyBasedRoutingTest {
   void anUnknownTargetFailsWithNotFoundRatherThanHanging() {
     Id256 nobody = Id256.of(new byte[32]).flipBit(0).flipBit(77);
     CompletableFuture<RouteReply> f = net.nodes.get(5).route(nobody, new byte[] {3});
-    assertTrue(net.clock.runUntil(f::isDone, 20_000));
+    assertTrue(net.runUntil(f::isDone, 20_000));
     CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class, f::join);
     RouteFailedException cause = (RouteFailedException) e.getCause();
     assertEquals(RouteFailedException.Reason.NOT_FOUND, cause.reason());
@@ -133,7 +133,7 @@ class KeyBasedRoutingTest {
     Body.Route fragment = new Body.Route(42, Body.RouteKind.FORWARD, target.id(), 5, 0, 1, List.of(flooder.id()), new byte[] {1});
     assertEquals(Body.RouteAckStatus.ACCEPTED, router.serve(flooder.endpoint(), flooder.id(), fragment).status());
     assertEquals(Body.RouteAckStatus.DUPLICATE, router.serve(flooder.endpoint(), flooder.id(), fragment).status());
-    net.clock.advance(10);
+    net.advance(10);
     assertEquals(1, deliveries[0]);
     int limited = 0;
     for (int i = 0; i < 5000; i++) {

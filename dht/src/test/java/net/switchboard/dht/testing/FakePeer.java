@@ -3,24 +3,25 @@ package net.switchboard.dht.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import net.switchboard.netsim.network.SimTransport;
 import net.switchboard.seam.Endpoint;
 import net.switchboard.dht.wire.Envelope;
 import net.switchboard.dht.wire.MalformedMessageException;
 import net.switchboard.dht.wire.WireCodec;
 
 /**
- * A scripted peer on an {@link InMemoryNetwork}: it decodes what arrives, records it, and answers
+ * A scripted peer on a {@link Testnet}: it decodes what arrives, records it, and answers
  * with whatever its behaviour returns (null: silence), from its own port or from another one.
  * For tests of how a node treats liars, forgers and spoofers.
  */
 public final class FakePeer {
-  private final InMemoryNetwork.Port port;
-  private InMemoryNetwork.Port replyPort;
+  private final SimTransport port;
+  private SimTransport replyPort;
   private BiFunction<Endpoint, Envelope, Envelope> behaviour = (from, m) -> null;
   public final List<Envelope> received = new ArrayList<>();
 
-  public FakePeer(InMemoryNetwork network) {
-    this.port = network.newPort();
+  public FakePeer(Testnet net) {
+    this.port = net.port();
     this.replyPort = port;
     port.setReceiver((from, data) -> {
       Envelope m;
@@ -48,7 +49,7 @@ public final class FakePeer {
   }
 
   /** Sends replies from {@code other} instead of the port the requests arrive on. */
-  public FakePeer replyingFrom(InMemoryNetwork.Port other) {
+  public FakePeer replyingFrom(SimTransport other) {
     this.replyPort = other;
     return this;
   }

@@ -13,6 +13,16 @@ import net.switchboard.netsim.engine.Simulator;
  * port 7400; addresses are never reused, so datagrams to a departed node vanish.
  */
 public final class VirtualNetwork {
+  /** One-way delay of a datagram from node {@code from} to node {@code to}, in milliseconds (&ge; 1). */
+  public interface Delay {
+    long millis(int from, int to, SplittableRandom packetRandom);
+  }
+
+  /** Sees every datagram delivered, in delivery order (for traces and test assertions). */
+  public interface Tap {
+    void delivered(long atMillis, Endpoint from, Endpoint to, byte[] datagram);
+  }
+
   /** UDP port of every virtual node. */
   public static final int PORT = 7400;
   private static final int BASE_ADDRESS = 0x0A000001; // 10.0.0.1
@@ -24,6 +34,8 @@ public final class VirtualNetwork {
   private final SplittableRandom packetRandom;
   private final SplittableRandom groupRandom;
   private final double lossRate;
+  private final Delay delay;
+  private Tap tap;
   private final byte[] scratch = new byte[4];
   private SimTransport[] transports = new SimTransport[1024];
   private int count;
@@ -41,6 +53,14 @@ public final class VirtualNetwork {
    * @param lossRate probability that one datagram is lost, in [0, 1)
    */
   public VirtualNetwork(Simulator simulator, SplittableRandom random, double lossRate) {
+    this(simulator, random, lossRate, null);
+  }
+
+  /**
+   * A network whose one-way delays come from {@code delay} instead of the latency model (null: the
+   * model, plus up to 10% jitter); tests use a fixed LAN-like range.
+   */
+  public VirtualNetwork(Simulator simulator, SplittableRandom random, double lossRate, Delay delay) {
     if (!(lossRate >= 0 && lossRate < 1)) {
       throw new IllegalArgumentException("loss rate must be in [0,1), got " + lossRate);
     }
@@ -49,6 +69,26 @@ public final class VirtualNetwork {
     this.packetRandom = random.split();
     this.groupRandom = random.split();
     this.lossRate = lossRate;
+    this.delay = delay != null ? delay
+        : (from, to, r) -> Math.max(1, Math.round(latency.oneWayMillis(from, to) * (1 + 0.1 * r.nextDouble())));
+  }
+
+  /** A uniform one-way delay of {@code min}..{@code min + jitter} ms, whatever the nodes. */
+  public static Delay uniformDelay(long minMillis, long jitterMillis) {
+    if (minMillis < 1 || jitterMillis < 0) {
+      throw new IllegalArgumentException("delay needs min >= 1 and jitter >= 0, got " + minMillis + "/" + jitterMillis);
+    }
+    return (from, to, r) -> minMillis + (jitterMillis > 0 ? r.nextLong(jitterMillis + 1) : 0);
+  }
+
+  /** Installs {@code tap} (null removes it). */
+  public void setTap(Tap tap) {
+    this.tap = tap;
+  }
+
+  /** The attached node at {@code endpoint}, or null. */
+  public SimTransport transportAt(Endpoint endpoint) {
+    return lookup(endpoint);
   }
 
   /** Attaches a new node at a fresh address and a fresh place in the latency space. */
@@ -121,9 +161,9 @@ public final class VirtualNetwork {
       datagramsLost++;
       return;
     }
-    double oneWay = latency.oneWayMillis(from.index(), target.index()) * (1 + 0.1 * packetRandom.nextDouble());
+    long oneWay = delay.millis(from.index(), target.index(), packetRandom);
     byte[] copy = datagram.clone();
-    simulator.post(Math.max(1, Math.round(oneWay)), () -> deliver(from, target, copy));
+    simulator.post(oneWay, () -> deliver(from, target, copy));
   }
 
   private void deliver(SimTransport from, SimTransport to, byte[] datagram) {
@@ -136,6 +176,9 @@ public final class VirtualNetwork {
       return;
     }
     datagramsDelivered++;
+    if (tap != null) {
+      tap.delivered(simulator.nowMillis(), from.localEndpoint(), to.localEndpoint(), datagram);
+    }
     to.deliver(from.localEndpoint(), datagram);
   }
 

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
-import net.switchboard.dht.testing.ManualClock;
+import net.switchboard.dht.testing.Testnet;
 import net.switchboard.signaling.contact.ContactTransport;
 import net.switchboard.signaling.contact.MediaCapability;
 import net.switchboard.signaling.contact.Reachability;
@@ -21,7 +21,7 @@ import net.switchboard.signaling.transport.SignalingTransport;
 import net.switchboard.signaling.transport.TransportSelector;
 
 /**
- * Parties with real call managers on one {@link ManualClock}, signaling over a {@link
+ * Parties with real call managers on one {@link Testnet}'s engine, signaling over a {@link
  * LoopbackNetwork} whose interceptor records every envelope a relay would handle. One line builds
  * it: {@code new CallTestbed(seed)}, then {@code party("alice")}.
  */
@@ -30,7 +30,7 @@ final class CallTestbed {
   static final long LATENCY = 10;
   static final long ACK_TIMEOUT = 3_000;
 
-  final ManualClock clock = new ManualClock(START);
+  final Testnet clock = Testnet.empty(0); // one engine: the simulator's clock and event queue
   final LoopbackNetwork net = new LoopbackNetwork(clock.scheduler(), LATENCY, ACK_TIMEOUT);
   final FakeMedia media = new FakeMedia(clock.scheduler());
   final SplittableRandom seeds;

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import net.switchboard.dht.DhtConfig;
 import net.switchboard.dht.DhtNode;
 import net.switchboard.dht.route.RouteReply;
-import net.switchboard.dht.testing.SimTestnet;
+import net.switchboard.dht.testing.Testnet;
 import net.switchboard.signaling.contact.Reachability;
 import net.switchboard.signaling.transport.ContactAddress;
 import net.switchboard.signaling.transport.OverlayRouter;
@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
 
 /** Calls between real DHT nodes, signaling routed over several hops: relays handle only ciphertext. */
 class OverlayCallTest {
-  private SimTestnet net;
+  private Testnet net;
   private final List<byte[]> relayedPayloads = new ArrayList<>();
   private FakeMedia media;
 
   @BeforeEach
   void sparseNetwork() {
-    net = new SimTestnet(21, DhtConfig.defaults().withK(2).withAlpha(2)).grow(60);
-    media = new FakeMedia(net.clock.scheduler());
+    net = new Testnet(21, DhtConfig.defaults().withK(2).withAlpha(2)).grow(60);
+    media = new FakeMedia(net.scheduler());
     for (DhtNode n : net.nodes) {
       n.router().setRelayTap(rt -> relayedPayloads.add(rt.payload().clone()));
     }
@@ -44,9 +44,9 @@ class OverlayCallTest {
     Node(DhtNode dht, CallPolicy policy) {
       this.dht = dht;
       this.engine = media.engine("10.77.0." + net.nodes.indexOf(dht));
-      this.manager = CallManager.builder(dht.identity(), net.clock.scheduler())
+      this.manager = CallManager.builder(dht.identity(), net.scheduler())
           .random(new SplittableRandom(net.nodes.indexOf(dht)))
-          .transports(new TransportSelector(net.clock.scheduler(), List.of(OverlayTransport.over(OverlayRouter.of(dht)))))
+          .transports(new TransportSelector(net.scheduler(), List.of(OverlayTransport.over(OverlayRouter.of(dht)))))
           .media(engine)
           .policy(policy)
           .replyTo(Reachability.viaOwnNode(dht.id()))
@@ -87,7 +87,7 @@ class OverlayCallTest {
     Node bob = new Node(pair[1], new ListCallPolicy().autoAccept(ListCallPolicy.AutoAccept.EVERYONE));
     relayedPayloads.clear();
     CallSession call = alice.manager.call(bob.address());
-    assertTrue(net.clock.runUntil(() -> call.state() == CallState.ACTIVE, 30_000), "call state " + call);
+    assertTrue(net.runUntil(() -> call.state() == CallState.ACTIVE, 30_000), "call state " + call);
 
     assertFalse(relayedPayloads.isEmpty(), "signaling crossed relays");
     List<String> secrets = new ArrayList<>();
@@ -113,7 +113,7 @@ class OverlayCallTest {
     Node mallory = new Node(pair[0], CallPolicy.ringAll());
     Node bob = new Node(pair[1], new ListCallPolicy().block(pair[0].identity().publicKey()));
     CallSession call = mallory.manager.call(bob.address());
-    assertTrue(net.clock.runUntil(call::ended, 60_000));
+    assertTrue(net.runUntil(call::ended, 60_000));
     assertEquals(EndReason.FAILED, call.endReason());
     assertEquals("callee unreachable", call.endDetail());
     assertTrue(bob.incoming.isEmpty());

@@ -21,8 +21,7 @@ import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.seam.Endpoint;
-import net.switchboard.dht.testing.InMemoryNetwork;
-import net.switchboard.dht.testing.ManualClock;
+import net.switchboard.dht.testing.Testnet;
 import net.switchboard.seam.NodeLog;
 import net.switchboard.signaling.contact.ContactEnvelope;
 import net.switchboard.signaling.contact.ContactKeys;
@@ -44,8 +43,7 @@ class ContactPublishingTest {
   /** 22:13 into a 24 h period: the next period's window opens 47 min later. */
   static final long START = 1_700_000_000_000L;
 
-  ManualClock clock;
-  InMemoryNetwork network;
+  Testnet net;
   List<DhtNode> nodes;
   DhtNode publisherNode;
   ContactPublishing publishing;
@@ -53,13 +51,12 @@ class ContactPublishingTest {
 
   @BeforeEach
   void network() {
-    clock = new ManualClock(START);
-    network = new InMemoryNetwork(clock, 11, 2, 8, 0.0);
+    net = Testnet.empty(11); // starts at START
     nodes = new ArrayList<>();
     SplittableRandom seeds = new SplittableRandom(42);
     for (int i = 0; i < 16; i++) {
       SplittableRandom r = seeds.split();
-      DhtNode n = new DhtNode(Identity.generate(r.split()), network.newPort(), clock.scheduler(), r, CONFIG,
+      DhtNode n = new DhtNode(Identity.generate(r.split()), net.port(), net.scheduler(), r, CONFIG,
           StandardValidators.of(CONFIG));
       n.start();
       nodes.add(n);
@@ -68,18 +65,18 @@ class ContactPublishingTest {
       }
     }
     publisherNode = nodes.get(1);
-    publishing = new ContactPublishing(publisherNode, clock.scheduler(), publisherNode.identity(),
+    publishing = new ContactPublishing(publisherNode, net.scheduler(), publisherNode.identity(),
         new SplittableRandom(5), Reachability.viaOwnNode(publisherNode.id()),
         ContactPublishing.Settings.defaults(), NodeLog.silent());
   }
 
   <T> T await(CompletableFuture<T> f) {
-    assertTrue(clock.runUntil(f::isDone, 120_000), "not done after 120 virtual s");
+    assertTrue(net.runUntil(f::isDone, 120_000), "not done after 120 virtual s");
     return f.join();
   }
 
   ResolvedContact resolveFrom(DhtNode asker) {
-    return await(lookup.resolve(asker, publisherNode.identity().publicKey(), clock.nowMillis(), 0, Optional.empty()));
+    return await(lookup.resolve(asker, publisherNode.identity().publicKey(), net.nowMillis(), 0, Optional.empty()));
   }
 
   Id256 keyOf(long period) {
@@ -113,7 +110,7 @@ class ContactPublishingTest {
 
     // the refresh timer fires when the next period's window opens
     long windowOpens = PERIODS.endOf(p) - PERIODS.windowMillis();
-    clock.advance(windowOpens - clock.nowMillis() + 1_000);
+    net.advance(windowOpens - net.nowMillis() + 1_000);
     assertEquals(Set.of(keyOf(p), keyOf(p + 1)), publishing.publishedKeys());
     assertEquals(2, publishing.current().size());
     for (Id256 key : List.of(keyOf(p), keyOf(p + 1))) {
@@ -122,8 +119,8 @@ class ContactPublishingTest {
     }
 
     // past the boundary and its window, the next refresh publishes only the new period's record
-    clock.advance(PERIODS.endOf(p) + PERIODS.windowMillis() - clock.nowMillis());
-    clock.advance(2 * HOUR + 1_000);
+    net.advance(PERIODS.endOf(p) + PERIODS.windowMillis() - net.nowMillis());
+    net.advance(2 * HOUR + 1_000);
     assertEquals(Set.of(keyOf(p + 1)), publishing.publishedKeys());
     assertEquals(Set.of(keyOf(p + 1)), ownContactKeys(), "the superseded key is no longer republished");
     assertEquals(p + 1, resolveFrom(nodes.get(12)).period());
@@ -132,21 +129,21 @@ class ContactPublishingTest {
   @Test
   void justAfterABoundaryTheCurrentRecordIsTakenWithoutWaitingForThePreviousPeriodsLookup() {
     long p = PERIODS.periodAt(START);
-    clock.advance(PERIODS.endOf(p) + 5 * 60_000 - clock.nowMillis()); // 5 min into period p + 1
+    net.advance(PERIODS.endOf(p) + 5 * 60_000 - net.nowMillis()); // 5 min into period p + 1
     await(publishing.start());
     assertEquals(Set.of(keyOf(p + 1)), publishing.publishedKeys(), "nothing under the previous period");
     DhtNode asker = nodes.get(9);
 
-    long t0 = clock.nowMillis();
+    long t0 = net.nowMillis();
     ResolvedContact r = resolveFrom(asker);
-    long resolveMillis = clock.nowMillis() - t0;
+    long resolveMillis = net.nowMillis() - t0;
     assertEquals(p + 1, r.period());
     assertEquals(publishing.seq(), r.record().seq());
 
     // the previous period's lookup finds nothing: it ends only once it asked the closest nodes
-    long t1 = clock.nowMillis();
+    long t1 = net.nowMillis();
     assertTrue(await(asker.get(keyOf(p), ContactEnvelope.NAMESPACE)).record().isEmpty());
-    long emptyLookupMillis = clock.nowMillis() - t1;
+    long emptyLookupMillis = net.nowMillis() - t1;
     // (seeded network: 6 virtual ms against 20; waiting for the empty lookup took 20 against 22)
     assertTrue(2 * resolveMillis <= emptyLookupMillis,
         "resolve took " + resolveMillis + " ms, the empty lookup " + emptyLookupMillis + " ms");
@@ -157,10 +154,10 @@ class ContactPublishingTest {
     await(publishing.start());
     long firstSeq = publishing.seq();
     for (int h = 1; h <= 48; h++) {
-      clock.advance(HOUR);
+      net.advance(HOUR);
       ResolvedContact r = resolveFrom(nodes.get(2 + h % 13));
-      assertTrue(r.record().liveAt(clock.nowMillis()));
-      assertTrue(r.record().expiresAtMillis() - clock.nowMillis() > HOUR, "refreshed at half the ttl");
+      assertTrue(r.record().liveAt(net.nowMillis()));
+      assertTrue(r.record().expiresAtMillis() - net.nowMillis() > HOUR, "refreshed at half the ttl");
     }
     assertTrue(publishing.seq() > firstSeq);
   }
@@ -174,10 +171,10 @@ class ContactPublishingTest {
     await(publishing.restrictTo(List.of(friend.identity().publicKey())));
     assertTrue(publishing.seq() > seq);
     ResolvedContact forFriend = await(lookup.resolve(friend, publisherNode.identity().publicKey(),
-        clock.nowMillis(), 0, Optional.of(friend.identity())));
+        net.nowMillis(), 0, Optional.of(friend.identity())));
     assertEquals(List.of(publisherNode.id()), forFriend.record().reachability().routes());
     CompletionException stranger = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
-        () -> await(lookup.resolve(nodes.get(8), publisherNode.identity().publicKey(), clock.nowMillis(), 0,
+        () -> await(lookup.resolve(nodes.get(8), publisherNode.identity().publicKey(), net.nowMillis(), 0,
             Optional.of(nodes.get(8).identity()))));
     assertEquals(ContactResolveException.Kind.NOT_ALLOWED,
         assertInstanceOf(ContactResolveException.class, stranger.getCause()).kind());
@@ -203,7 +200,7 @@ class ContactPublishingTest {
         .limit(CONFIG.k())
         .toList();
     for (DhtNode n : closest) {
-      network.disconnect(n.endpoint());
+      net.disconnect(n.endpoint());
     }
     long seq = publishing.seq();
 
@@ -214,7 +211,7 @@ class ContactPublishingTest {
     assertEquals(1, publishing.republishesAfterAudit());
     assertTrue(publishing.seq() > seq, "republished with a fresh seq");
 
-    clock.advance(5_000); // the republish's stores land
+    net.advance(5_000); // the republish's stores land
     ContactPublishing.Audit recovered = await(publishing.audit());
     assertEquals(publishing.seq(), recovered.seq());
     assertTrue(recovered.holders() >= threshold, "recovered: " + recovered);

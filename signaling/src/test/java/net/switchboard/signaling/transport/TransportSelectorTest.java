@@ -12,15 +12,15 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import net.switchboard.dht.identity.Identity;
-import net.switchboard.dht.testing.ManualClock;
+import net.switchboard.dht.testing.Testnet;
 import net.switchboard.signaling.contact.ContactTransport;
 import net.switchboard.signaling.contact.MediaCapability;
 import net.switchboard.signaling.contact.Reachability;
 import org.junit.jupiter.api.Test;
 
 class TransportSelectorTest {
-  private final ManualClock clock = new ManualClock(1_700_000_000_000L);
-  private final LoopbackNetwork net = new LoopbackNetwork(clock.scheduler(), 5, 1_000);
+  private final Testnet testnet = Testnet.empty(1);
+  private final LoopbackNetwork net = new LoopbackNetwork(testnet.scheduler(), 5, 1_000);
   private final Identity alice = Identity.generate(new SplittableRandom(1));
   private final Identity bob = Identity.generate(new SplittableRandom(2));
   private final List<String> bobGot = new ArrayList<>();
@@ -30,7 +30,7 @@ class TransportSelectorTest {
     for (ContactTransport k : kinds) {
       ts.add(net.attach(k, alice.publicKey()));
     }
-    return new TransportSelector(clock.scheduler(), ts);
+    return new TransportSelector(testnet.scheduler(), ts);
   }
 
   private void bobListensOn(ContactTransport... kinds) {
@@ -49,7 +49,7 @@ class TransportSelectorTest {
   }
 
   private <T> T await(CompletableFuture<T> f) throws Exception {
-    clock.runUntil(f::isDone, 60_000);
+    testnet.runUntil(f::isDone, 60_000);
     return f.get();
   }
 
@@ -80,9 +80,9 @@ class TransportSelectorTest {
     ContactAddress to = bobListing(ContactTransport.OVERLAY, ContactTransport.DIRECT);
     await(s.send(to, new byte[] {1}));
     net.setDown(ContactTransport.OVERLAY, bob.nodeId(), false);
-    long t0 = clock.nowMillis();
+    long t0 = testnet.nowMillis();
     assertEquals(ContactTransport.DIRECT, await(s.send(to, new byte[] {2})).kind());
-    assertTrue(clock.nowMillis() - t0 < 1_000, "no timeout spent on the overlay again");
+    assertTrue(testnet.nowMillis() - t0 < 1_000, "no timeout spent on the overlay again");
     net.setDown(ContactTransport.DIRECT, bob.nodeId(), true);
     assertEquals(ContactTransport.OVERLAY, await(s.send(to, new byte[] {3})).kind());
   }
@@ -100,7 +100,7 @@ class TransportSelectorTest {
 
   @Test
   void twoTransportsOfOneKindAreAConfigurationError() {
-    assertThrows(IllegalArgumentException.class, () -> new TransportSelector(clock.scheduler(), List.of(
+    assertThrows(IllegalArgumentException.class, () -> new TransportSelector(testnet.scheduler(), List.of(
         net.attach(ContactTransport.OVERLAY, alice.publicKey()), net.attach(ContactTransport.OVERLAY, bob.publicKey()))));
   }
 }
