@@ -9,7 +9,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,6 +22,7 @@ import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.route.RouteHandler;
 import net.switchboard.dht.route.RoutedMessage;
 import net.switchboard.seam.Failures;
+import net.switchboard.seam.StepDriver;
 import net.switchboard.signaling.contact.ContactEnvelope;
 import net.switchboard.signaling.e2e.SignalingEnvelope;
 import net.switchboard.signaling.transport.OverlayRouter;
@@ -168,36 +168,18 @@ public final class GatewayServer {
     final ServerWebSocket ws;
     final Context context;
     final PageSession flow;
-    private final ArrayDeque<PageEvent> queue = new ArrayDeque<>();
-    private boolean running;
+    private final StepDriver<PageEvent, PageCommand> driver;
 
     Session(ServerWebSocket ws, Context context) {
       this.ws = ws;
       this.context = context;
       this.flow = new PageSession(node.nodeId(), config);
+      this.driver = new StepDriver<>("page session", () -> Vertx.currentContext() == context, flow::on, this::run);
     }
 
     /** Applies {@code e} now; the socket's context only. */
     void apply(PageEvent e) {
-      if (Vertx.currentContext() != context) {
-        throw new IllegalStateException("page session driven off its socket's context, from "
-            + Thread.currentThread().getName());
-      }
-      queue.add(e);
-      if (running) {
-        return; // raised by a command of the step running now: applied right after it
-      }
-      running = true;
-      try {
-        PageEvent next;
-        while ((next = queue.poll()) != null) {
-          for (PageCommand c : flow.on(next)) {
-            run(c);
-          }
-        }
-      } finally {
-        running = false;
-      }
+      driver.apply(e);
     }
 
     /** Applies {@code e} on the socket's context, from any thread. */

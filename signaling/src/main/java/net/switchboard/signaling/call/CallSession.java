@@ -1,10 +1,10 @@
 package net.switchboard.signaling.call;
 
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import net.switchboard.seam.Failures;
 import net.switchboard.seam.Scheduler;
+import net.switchboard.seam.StepDriver;
 import net.switchboard.signaling.contact.Reachability;
 import net.switchboard.signaling.transport.ContactAddress;
 
@@ -42,8 +42,7 @@ public final class CallSession {
   private final Outbox outbox;
   private final Observer observer;
   private final long createdAtMillis;
-  private final ArrayDeque<CallEvent> pending = new ArrayDeque<>();
-  private boolean running;
+  private final StepDriver<CallEvent, CallCommand> driver;
   private MediaSession media;
   private Scheduler.Cancellable timer;
 
@@ -55,6 +54,7 @@ public final class CallSession {
     this.outbox = outbox;
     this.observer = observer;
     this.createdAtMillis = scheduler.nowMillis();
+    this.driver = new StepDriver<>("call " + id, scheduler::onSchedulerThread, flow::on, this::run);
   }
 
   public CallId id() {
@@ -160,25 +160,7 @@ public final class CallSession {
   // ---- the driver ----
 
   private void apply(CallEvent event) {
-    if (!scheduler.onSchedulerThread()) {
-      throw new IllegalStateException("call " + flow.id() + " driven from thread " + Thread.currentThread().getName()
-          + ", not its node's: hand the action to the node's scheduler (execute)");
-    }
-    pending.add(event);
-    if (running) {
-      return; // re-entered from a command (a listener): applied once the current step has run
-    }
-    running = true;
-    try {
-      CallEvent next;
-      while ((next = pending.poll()) != null) {
-        for (CallCommand c : flow.on(next)) {
-          run(c);
-        }
-      }
-    } finally {
-      running = false;
-    }
+    driver.apply(event);
   }
 
   private void run(CallCommand c) {
