@@ -10,9 +10,10 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * exposes no raw point API, so this fills the gap on top of its public field arithmetic ({@code
  * X25519Field}); decoding uses {@link BigInteger}. Verification stays on BouncyCastle.
  *
- * <p>Not constant time: the scalar-dependent table choice of {@link Point#multiply} leaks timing.
- * Acceptable here because the secret scalars are used rarely and locally (once per publish), never
- * in response to a network request an attacker could time.
+ * <p>Two scalar multiplications: {@link Point#multiply} for public scalars (fast, its time depends
+ * on the scalar) and {@link Point#multiplySecret} for secret ones (the same operations and memory
+ * reads for every scalar). Signing must use the second: a republish, and so a signature, can be
+ * triggered from the network, where an attacker can time it.
  */
 public final class Edwards25519 {
   /** BouncyCastle's constant-time field arithmetic mod 2^255 - 19 (ten 25.5-bit limbs). */
@@ -34,7 +35,7 @@ public final class Edwards25519 {
   public static final Point IDENTITY;
   /** The standard base point B. */
   public static final Point BASE;
-  private static final int[] D2_LIMBS = limbs(D.shiftLeft(1).mod(P));
+  static final int[] D2_LIMBS = limbs(D.shiftLeft(1).mod(P));
   private static final int[] D_LIMBS = limbs(D.mod(P));
 
   static {
@@ -114,6 +115,14 @@ public final class Edwards25519 {
     /** k * this for a non-negative k below 2^256 (not reduced mod L, as the draft requires). */
     public Point multiply(BigInteger k) {
       return WindowedMultiplication.multiply(this, k, D2_LIMBS);
+    }
+
+    /**
+     * k * this in constant time, for a secret 32-byte little-endian scalar (not reduced mod L).
+     * Field arithmetic, inversion and encoding are BouncyCastle's constant-time routines.
+     */
+    public Point multiplySecret(byte[] k) {
+      return WindowedMultiplication.multiplySecret(this, k, D2_LIMBS, null);
     }
 
     /** True when this point's order divides 8 (the neutral element and the torsion points). */

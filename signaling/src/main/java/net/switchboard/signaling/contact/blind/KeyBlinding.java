@@ -48,22 +48,25 @@ public final class KeyBlinding {
   public static byte[] blindKeySign(byte[] secretKey, byte[] blindKey, byte[] context, byte[] message) {
     byte[] h = sha512(requireKey(secretKey, "secret key"));
     byte[] b = sha512(blindInput(blindKey, context));
+    byte[] s1 = clamp(Arrays.copyOf(h, 32));
+    byte[] s2 = Arrays.copyOf(b, 32);
+    byte[] s = ScalarModL.multiply(s1, s2);
+    byte[] nonce = sha512(Arrays.copyOfRange(h, 32, 64), Arrays.copyOfRange(b, 32, 64), message);
+    byte[] r = ScalarModL.reduce(nonce);
     try {
-      BigInteger s1 = clamp(Arrays.copyOf(h, 32));
-      BigInteger s2 = Edwards25519.fromLittleEndian(Arrays.copyOf(b, 32));
-      BigInteger s = s1.multiply(s2).mod(Edwards25519.L);
-      byte[] a = Edwards25519.BASE.multiply(s).encode();
-      BigInteger r = reduce(sha512(Arrays.copyOfRange(h, 32, 64), Arrays.copyOfRange(b, 32, 64), message));
-      byte[] bigR = Edwards25519.BASE.multiply(r).encode();
-      BigInteger k = reduce(sha512(bigR, a, message));
-      BigInteger sigS = r.add(k.multiply(s)).mod(Edwards25519.L);
+      // every step that touches s or r is constant time (ScalarModL, multiplySecret)
+      byte[] a = Edwards25519.BASE.multiplySecret(s).encode();
+      byte[] bigR = Edwards25519.BASE.multiplySecret(r).encode();
+      byte[] k = ScalarModL.reduce(sha512(bigR, a, message));
+      byte[] sigS = ScalarModL.multiplyAdd(k, s, r);
       byte[] sig = new byte[64];
       System.arraycopy(bigR, 0, sig, 0, 32);
-      System.arraycopy(Edwards25519.littleEndian(sigS, 32), 0, sig, 32, 32);
+      System.arraycopy(sigS, 0, sig, 32, 32);
       return sig;
     } finally {
-      Arrays.fill(h, (byte) 0);
-      Arrays.fill(b, (byte) 0);
+      for (byte[] secret : new byte[][] {h, b, s1, s2, s, nonce, r}) {
+        Arrays.fill(secret, (byte) 0);
+      }
     }
   }
 
@@ -81,18 +84,12 @@ public final class KeyBlinding {
     return in;
   }
 
-  /** RFC 8032 section 5.1.5 pruning of the first half of SHA-512(sk). */
-  private static BigInteger clamp(byte[] lower) {
+  /** RFC 8032 section 5.1.5 pruning of the first half of SHA-512(sk), in place. */
+  private static byte[] clamp(byte[] lower) {
     lower[0] &= (byte) 0xF8;
     lower[31] &= 0x7F;
     lower[31] |= 0x40;
-    BigInteger v = Edwards25519.fromLittleEndian(lower);
-    Arrays.fill(lower, (byte) 0);
-    return v;
-  }
-
-  private static BigInteger reduce(byte[] digest) {
-    return Edwards25519.fromLittleEndian(digest).mod(Edwards25519.L);
+    return lower;
   }
 
   private static byte[] requireKey(byte[] key, String what) {
