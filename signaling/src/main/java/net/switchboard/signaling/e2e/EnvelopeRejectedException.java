@@ -13,7 +13,9 @@ public final class EnvelopeRejectedException extends Exception {
     /** Timestamp outside the accepted window. */
     STALE,
     /** Same sender and message id seen before. */
-    REPLAYED
+    REPLAYED,
+    /** A sender not yet known, while the replay guard tracks as many senders as it may. */
+    BUSY
   }
 
   private final Reason reason;

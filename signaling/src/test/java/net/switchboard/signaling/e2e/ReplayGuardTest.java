@@ -14,7 +14,11 @@ class ReplayGuardTest {
   private final Identity bob = Identity.generate(new SplittableRandom(3));
 
   private OpenedEnvelope message(long timestamp) {
-    return new OpenedEnvelope(alice.publicKey(), timestamp, SignalingEnvelope.newMessageId(random), new byte[0]);
+    return message(alice, timestamp);
+  }
+
+  private OpenedEnvelope message(Identity from, long timestamp) {
+    return new OpenedEnvelope(from.publicKey(), timestamp, SignalingEnvelope.newMessageId(random), new byte[0]);
   }
 
   private static EnvelopeRejectedException.Reason refused(ReplayGuard g, OpenedEnvelope e, long now) {
@@ -65,6 +69,61 @@ class ReplayGuardTest {
     opener.open(env, NOW + 5);
     assertEquals(EnvelopeRejectedException.Reason.REPLAYED,
         assertThrows(EnvelopeRejectedException.class, () -> opener.open(env, NOW + 6)).reason());
+  }
+
+  @Test
+  void aFloodFromOneSenderDatedAheadLeavesOtherSendersServed() throws Exception {
+    // the attack the global floor allowed: envelopes dated 59 s ahead, far more than the guard holds
+    ReplayGuard g = ReplayGuard.defaults();
+    for (int i = 0; i < 70_000; i++) {
+      g.check(message(alice, NOW + 59_000 + i / 1000), NOW);
+    }
+    assertEquals(1024, g.size(), "the flooder holds only its own share");
+    g.check(message(bob, NOW), NOW); // an honest sender dated now is accepted
+    g.check(message(bob, NOW + 1), NOW + 1);
+    assertEquals(EnvelopeRejectedException.Reason.STALE, refused(g, message(alice, NOW), NOW),
+        "only the flooder's own floor rose");
+  }
+
+  @Test
+  void aFloodFromManyFreshKeysRefusesNewSendersButServesKnownOnesAndDrains() throws Exception {
+    ReplayGuard g = new ReplayGuard(60_000, 10_000, 16, 100, 1000);
+    g.check(message(bob, NOW), NOW); // bob is known before the flood
+    SplittableRandom keys = new SplittableRandom(77);
+    int busy = 0;
+    for (int i = 0; i < 500; i++) {
+      try {
+        g.check(message(Identity.generate(keys), NOW + 9_000), NOW);
+      } catch (EnvelopeRejectedException e) {
+        assertEquals(EnvelopeRejectedException.Reason.BUSY, e.reason());
+        busy++;
+      }
+    }
+    assertEquals(401, busy, "99 flood keys found a slot, bob holds the hundredth");
+    assertEquals(100, g.senders());
+    g.check(message(bob, NOW + 1), NOW + 1); // a known sender is served during the flood
+    Identity newcomer = Identity.generate(new SplittableRandom(78));
+    assertEquals(EnvelopeRejectedException.Reason.BUSY, refused(g, message(newcomer, NOW + 2), NOW + 2));
+    // once the flood's timestamps leave the window, slots drain and the newcomer gets in
+    long later = NOW + 9_000 + 60_001;
+    g.check(message(newcomer, later), later);
+    assertEquals(1, g.senders());
+  }
+
+  @Test
+  void whenTheTotalIsReachedTheLargestSenderGivesUpItsOldest() throws Exception {
+    ReplayGuard g = new ReplayGuard(60_000, 10_000, 100, 10, 10);
+    OpenedEnvelope aliceFirst = message(alice, NOW);
+    g.check(aliceFirst, NOW);
+    for (int i = 1; i < 9; i++) {
+      g.check(message(alice, NOW + i), NOW + i);
+    }
+    OpenedEnvelope bobFirst = message(bob, NOW);
+    g.check(bobFirst, NOW + 9);
+    g.check(message(bob, NOW + 10), NOW + 10); // total reached: alice (9 ids) loses her oldest
+    assertEquals(10, g.size());
+    assertEquals(EnvelopeRejectedException.Reason.STALE, refused(g, aliceFirst, NOW + 11));
+    assertEquals(EnvelopeRejectedException.Reason.REPLAYED, refused(g, bobFirst, NOW + 11), "bob kept his ids");
   }
 
   @Test
