@@ -309,15 +309,52 @@ export async function openEnvelope(seed, env) {
   }
   return { senderPk, timestamp, messageId, body };
 }
-/** Time window and replay check (signaling e2e/ReplayGuard). */
+/**
+ * Time window and replay check, bounded like signaling e2e/ReplayGuard: each sender has its own
+ * ids (at most perSender) and floor (timestamps at or before a forgotten id are refused from that
+ * sender only), at most maxSenders senders (a new one is refused BUSY while full) and total ids.
+ */
 export class ReplayGuard {
-  constructor(past = 120000, future = 60000) { this.past = past; this.future = future; this.seen = new Map(); }
+  constructor(past = 120000, future = 60000, perSender = 1024, maxSenders = 4096, total = 65536) {
+    Object.assign(this, { past, future, perSender, maxSenders, total });
+    this.senders = new Map(); // sender hex -> { ids: Map(id hex -> timestamp), floor }
+    this.size = 0;
+    this.lastSweep = -Infinity;
+  }
   check(opened, now) {
-    if (opened.timestamp < now - this.past || opened.timestamp > now + this.future) throw new Rejected('STALE', 'timestamp outside the window');
-    const k = hex(opened.senderPk) + hex(opened.messageId);
-    if (this.seen.has(k)) throw new Rejected('REPLAYED', 'message seen before');
-    this.seen.set(k, opened.timestamp);
-    for (const [kk, t] of this.seen) { if (t < now - this.past) this.seen.delete(kk); else break; }
+    const t = opened.timestamp;
+    if (t < now - this.past || t > now + this.future) throw new Rejected('STALE', 'timestamp outside the window');
+    this.sweep(now);
+    const sk = hex(opened.senderPk), id = hex(opened.messageId);
+    let w = this.senders.get(sk);
+    if (w) {
+      if (t <= w.floor) throw new Rejected('STALE', "timestamp not newer than this sender's forgotten ids");
+      if (w.ids.has(id)) throw new Rejected('REPLAYED', 'message seen before');
+    } else {
+      if (this.senders.size >= this.maxSenders) throw new Rejected('BUSY', 'too many senders; new ones wait');
+      w = { ids: new Map(), floor: -Infinity };
+      this.senders.set(sk, w);
+    }
+    if (w.ids.size >= this.perSender) this.forgetOldest(w);
+    else if (this.size >= this.total) this.forgetOldest([...this.senders.values()].reduce((a, b) => (b.ids.size > a.ids.size ? b : a)));
+    w.ids.set(id, t);
+    this.size++;
+  }
+  forgetOldest(w) {
+    let oldest = null;
+    for (const [k, ts] of w.ids) if (oldest === null || ts < w.ids.get(oldest)) oldest = k;
+    w.floor = Math.max(w.floor, w.ids.get(oldest));
+    w.ids.delete(oldest);
+    this.size--;
+  }
+  /** Expires old ids and drops senders with none left whose floor is out of the window; once a second. */
+  sweep(now) {
+    if (now - this.lastSweep < 1000) return;
+    this.lastSweep = now;
+    for (const [sk, w] of this.senders) {
+      for (const [k, ts] of w.ids) if (ts < now - this.past) { w.ids.delete(k); this.size--; }
+      if (w.ids.size === 0 && w.floor < now - this.past) this.senders.delete(sk);
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 // make:  {op:'make', seed, route, recipient, plaintext, now}   -> {pk, records:[{key,value}], envelope}
 // open:  {op:'open', seed, envelope}                           -> {sender, body, call}
 // record:{op:'record', pk, key, value, now}                    -> the decoded contact record
+// flood: {op:'flood', now, count}  -> one sender floods dated 59 s ahead, then a fresh sender: {size, honest, flooderNow}
 import * as c from '../src/core.js';
 
 const input = JSON.parse(await new Promise((resolve) => {
@@ -30,5 +31,14 @@ if (input.op === 'make') {
   const keys = c.lookupKeys(pk, input.now).find((k) => c.hex(k.storageKey) === input.key);
   const r = await c.openContactRecord(keys, c.unb64(input.value), input.now);
   out.record = { seq: r.seq, expiresAt: r.expiresAt, transports: r.transports, media: r.media, routes: r.routes.map(c.hex) };
+} else if (input.op === 'flood') {
+  const g = new c.ReplayGuard();
+  const sender = (n) => Uint8Array.from({ length: 32 }, (_, i) => (i === 0 ? n : 0));
+  const msg = (n, t, i) => ({ senderPk: sender(n), timestamp: t, messageId: c.u64(BigInt(i)) });
+  const outcome = (f) => { try { f(); return 'ACCEPTED'; } catch (e) { return e.reason || String(e); } };
+  for (let i = 0; i < input.count; i++) g.check(msg(1, input.now + 59000 + Math.floor(i / 1000), i), input.now);
+  out.size = g.size;
+  out.honest = outcome(() => g.check(msg(2, input.now, 0), input.now));
+  out.flooderNow = outcome(() => g.check(msg(1, input.now, input.count + 1), input.now));
 }
 process.stdout.write(JSON.stringify(out) + '\n');

@@ -121,4 +121,14 @@ class PageCryptoInteropTest {
     assertEquals(javaNode.nodeId().toHex(), o.getJsonObject("record").getJsonArray("routes").getString(0));
     assertEquals(1, o.getJsonObject("record").getInteger("transports"));
   }
+
+  /** The page's replay guard is bounded per sender, like the node's: a flood hurts only its sender. */
+  @Test
+  void pageReplayGuardFloodFromOneSenderLeavesOthersServed() throws Exception {
+    long now = 1_700_000_000_000L;
+    JsonObject o = node(new JsonObject().put("op", "flood").put("now", now).put("count", 70_000));
+    assertEquals(1024, o.getInteger("size"), "the flooder holds only its own share");
+    assertEquals("ACCEPTED", o.getString("honest"));
+    assertEquals("STALE", o.getString("flooderNow"), "only the flooder's floor rose");
+  }
 }
