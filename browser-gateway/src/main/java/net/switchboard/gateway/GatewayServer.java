@@ -10,13 +10,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.ArrayList;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.route.RouteHandler;
@@ -45,9 +45,13 @@ public final class GatewayServer {
   private final GatewayConfig config;
   private final AuthChallenges auth;
   private final Map<Id256, Session> sessions = new ConcurrentHashMap<>();
-  /** Envelopes pushed to pages and not yet acknowledged, by delivery id. */
+  /**
+   * Envelopes pushed to pages and not yet acknowledged, by delivery id. Ids are random (53 bits,
+   * exact in a page's JavaScript numbers) and a page's ack counts only for ids its own session
+   * was given ({@link PageSession}), so no page can cancel or fake another page's delivery.
+   */
   private final Map<Long, CompletableFuture<Void>> deliveries = new ConcurrentHashMap<>();
-  private final AtomicLong ids = new AtomicLong();
+  private final SecureRandom deliveryIds = new SecureRandom();
   private final GatewayStats stats = new GatewayStats();
   /** With no node signaling installed: envelopes for nobody here are never acknowledged. */
   private static final RouteHandler SILENT = m -> {
@@ -318,12 +322,22 @@ public final class GatewayServer {
 
   /** Hands {@code env} to the page of {@code target}; completes when the page acknowledges it. */
   private CompletableFuture<Void> push(Session target, byte[] env) {
-    long aid = ids.incrementAndGet();
     CompletableFuture<Void> acked = new CompletableFuture<>();
-    deliveries.put(aid, acked);
-    target.post(new PageEvent.Deliver(aid, B64.encodeToString(env)));
+    long id = register(acked);
+    target.post(new PageEvent.Deliver(id, B64.encodeToString(env)));
     return acked.orTimeout(config.deliveryTimeoutMillis() + 1000, TimeUnit.MILLISECONDS)
-        .whenComplete((v, e) -> deliveries.remove(aid));
+        .whenComplete((v, e) -> deliveries.remove(id));
+  }
+
+  /** A fresh random delivery id for {@code acked}; a repeat is a 2^-53 event per pending id. */
+  private long register(CompletableFuture<Void> acked) {
+    for (int attempt = 0; attempt < 8; attempt++) {
+      long id = deliveryIds.nextLong() >>> 11;
+      if (deliveries.putIfAbsent(id, acked) == null) {
+        return id;
+      }
+    }
+    throw new IllegalStateException("no free delivery id after 8 random draws");
   }
 
   /** Route handler (node thread). */

@@ -119,6 +119,29 @@ class SignalingBridgeTest {
   }
 
   @Test
+  void anAckFromAnotherPageDoesNotCompleteADeliveryAndIdsAreNotSequential() throws Exception {
+    SimulatedBrowser a = GatewayFixture.browser(client, gwA);
+    SimulatedBrowser silent = GatewayFixture.browser(client, gwB);
+    SimulatedBrowser intruder = GatewayFixture.browser(client, gwB);
+    List<Long> aids = new java.util.concurrent.CopyOnWriteArrayList<>();
+    silent.onEnvelope((e, aid) -> {
+      aids.add(aid);
+      intruder.ack(aid); // another session on the same gateway acknowledges in its place
+    });
+    for (int i = 0; i < 2; i++) {
+      byte[] env = SignalingEnvelope.seal(a.identity(), silent.identity().publicKey(), System.currentTimeMillis(),
+          SignalingEnvelope.newMessageId(RANDOM), new byte[10], RANDOM);
+      JsonObject sent = await(a.send(gwB.nodeId(), env));
+      assertFalse(sent.getBoolean("ok"), "the intruder's ack counted: " + sent.encode());
+    }
+    assertEquals(2, aids.size());
+    assertTrue(Math.abs(aids.get(1) - aids.get(0)) > 1_000_000, "delivery ids look sequential: " + aids);
+    a.close();
+    silent.close();
+    intruder.close();
+  }
+
+  @Test
   void aPageThatDoesNotAcknowledgeLooksUnreachable() throws Exception {
     SimulatedBrowser a = GatewayFixture.browser(client, gwA);
     SimulatedBrowser silent = GatewayFixture.browser(client, gwB);
