@@ -99,8 +99,15 @@ export const nodeIdOf = (pk) => sha256(pk);
 // ---- identity -----------------------------------------------------------------------------------
 export function publicKeyOf(seed) { return ed25519.getPublicKey(seed); }
 export function sign(seed, msg) { return ed25519.sign(msg, seed); }
+/**
+ * Strict verification, the node's rule (signaling contact/crypto/StrictPublicKeys): RFC 8032
+ * encodings (zip215: false) and a prime-order key, so small- and mixed-order keys never verify.
+ */
+export function validPublicKey(pk) {
+  try { const p = ed25519.Point.fromBytes(pk, false); return !p.isSmallOrder() && p.isTorsionFree(); } catch { return false; }
+}
 export function verify(pk, sig, msg) {
-  try { return ed25519.verify(sig, msg, pk); } catch { return false; }
+  try { return validPublicKey(pk) && ed25519.verify(sig, msg, pk, { zip215: false }); } catch { return false; }
 }
 export function newSeed() { return randomBytes(32); }
 

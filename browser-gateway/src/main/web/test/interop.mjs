@@ -2,6 +2,7 @@
 // make:  {op:'make', seed, route, recipient, plaintext, now}   -> {pk, records:[{key,value}], envelope}
 // open:  {op:'open', seed, envelope}                           -> {sender, body, call}
 // record:{op:'record', pk, key, value, now}                    -> the decoded contact record
+// keys:  {op:'keys', keys:[hex]} -> {valid:[bool]} (the page's strict key rule)
 // flood: {op:'flood', now, count}  -> one sender floods dated 59 s ahead, then a fresh sender: {size, honest, flooderNow}
 import * as c from '../src/core.js';
 
@@ -31,6 +32,8 @@ if (input.op === 'make') {
   const keys = c.lookupKeys(pk, input.now).find((k) => c.hex(k.storageKey) === input.key);
   const r = await c.openContactRecord(keys, c.unb64(input.value), input.now);
   out.record = { seq: r.seq, expiresAt: r.expiresAt, transports: r.transports, media: r.media, routes: r.routes.map(c.hex) };
+} else if (input.op === 'keys') {
+  out.valid = input.keys.map((k) => c.validPublicKey(c.unhex(k)));
 } else if (input.op === 'flood') {
   const g = new c.ReplayGuard();
   const sender = (n) => Uint8Array.from({ length: 32 }, (_, i) => (i === 0 ? n : 0));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
@@ -30,6 +32,8 @@ import net.switchboard.signaling.contact.ContactRecordValidator;
 import net.switchboard.signaling.contact.ContactResolver;
 import net.switchboard.signaling.contact.ContactTransport;
 import net.switchboard.signaling.contact.Reachability;
+import net.switchboard.signaling.contact.blind.Edwards25519;
+import net.switchboard.signaling.contact.crypto.StrictPublicKeys;
 import net.switchboard.signaling.e2e.OpenedEnvelope;
 import net.switchboard.signaling.e2e.SignalingEnvelope;
 import net.switchboard.signaling.contact.crypto.X25519Keys;
@@ -130,5 +134,21 @@ class PageCryptoInteropTest {
     assertEquals(1024, o.getInteger("size"), "the flooder holds only its own share");
     assertEquals("ACCEPTED", o.getString("honest"));
     assertEquals("STALE", o.getString("flooderNow"), "only the flooder's floor rose");
+  }
+
+  /** The page refuses the keys the node refuses: small order, and a proper key plus torsion. */
+  @Test
+  void pageAppliesTheNodesStrictKeyRule() throws Exception {
+    byte[] pk = Identity.generate(new SplittableRandom(4)).publicKey();
+    byte[] order8 = HEX.parseHex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05");
+    byte[] mixed = Edwards25519.decode(pk)
+        .add(Edwards25519.decode(order8)).encode();
+    JsonObject o = node(new JsonObject().put("op", "keys")
+        .put("keys", new JsonArray().add(HEX.formatHex(pk)).add(HEX.formatHex(mixed)).add(HEX.formatHex(order8))));
+    assertEquals(List.of(true, false, false), o.getJsonArray("valid").getList());
+    assertEquals(List.of(true, false, false), List.of(
+        StrictPublicKeys.valid(pk),
+        StrictPublicKeys.valid(mixed),
+        StrictPublicKeys.valid(order8)));
   }
 }

@@ -3,8 +3,8 @@ package net.switchboard.signaling.contact;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import net.switchboard.signaling.contact.crypto.StrictPublicKeys;
 import net.switchboard.signaling.contact.crypto.X25519Keys;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * The contacts allowed to read a restricted record's reachability, by identity public key. Each
@@ -36,7 +36,7 @@ public final class AccessList {
     List<byte[]> keys = new ArrayList<>(identityPublicKeys.size());
     int i = 0;
     for (byte[] pk : identityPublicKeys) {
-      if (pk == null || pk.length != 32 || !Ed25519.validatePublicKeyFull(pk, 0)) {
+      if (!StrictPublicKeys.valid(pk)) {
         throw new IllegalArgumentException("allowed contact " + i + " is not a valid Ed25519 public key");
       }
       keys.add(X25519Keys.publicKeyFromEd25519(pk));

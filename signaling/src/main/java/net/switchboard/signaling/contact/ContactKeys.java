@@ -9,6 +9,7 @@ import net.switchboard.signaling.contact.blind.Edwards25519;
 import net.switchboard.signaling.contact.blind.KeyBlinding;
 import net.switchboard.signaling.contact.crypto.Aead;
 import net.switchboard.signaling.contact.crypto.Hkdf;
+import net.switchboard.signaling.contact.crypto.StrictPublicKeys;
 
 /**
  * Everything derived from an identity public key for one period, all computable by anyone who
@@ -54,10 +55,8 @@ public final class ContactKeys {
    * Derives the keys of {@code identityPublicKey} for {@code period}. Costs one variable-base
    * scalar multiplication (~70 us); callers that repeat it should cache.
    *
-   * <p>The key must decode to a curve point that is not of small order. A mixed-order key (a
-   * prime-order point plus torsion, which no Ed25519 key generator produces) is not refused here,
-   * as a full order check would cost a second scalar multiplication on every cold resolve; only
-   * whoever built such a key could sign records for it, exactly as for a proper key.
+   * <p>The key must pass {@link StrictPublicKeys} (prime order): the same rule as every other
+   * identity key, at the cost of a second scalar multiplication on a cold resolve.
    *
    * @throws IllegalArgumentException when the identity key is not a valid Ed25519 public key
    */
@@ -65,14 +64,14 @@ public final class ContactKeys {
     if (identityPublicKey.length != 32) {
       throw new IllegalArgumentException("an identity public key is 32 bytes, got " + identityPublicKey.length);
     }
+    if (!StrictPublicKeys.valid(identityPublicKey)) {
+      throw new IllegalArgumentException("not a valid Ed25519 public key (off the curve, or not of prime order)");
+    }
     Edwards25519.Point point;
     try {
       point = Edwards25519.decode(identityPublicKey);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not a valid Ed25519 public key (" + e.getMessage() + ")");
-    }
-    if (point.isSmallOrder()) {
-      throw new IllegalArgumentException("not a valid Ed25519 public key (small order)");
     }
     return new ContactKeys(identityPublicKey, point, period, periods.periodMillis());
   }

@@ -87,7 +87,7 @@ public final class PeerKeys {
     }
     if (!known) {
       try {
-        point = Ed25519.validatePublicKeyPartialExport(ed25519Key, 0);
+        point = Ed25519.validatePublicKeyFullExport(ed25519Key, 0); // StrictPublicKeys' rule, cached per key
       } catch (RuntimeException ex) {
         point = null;
       }
