@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import net.switchboard.dht.DhtConfig;
-import net.switchboard.simulations.churn.ChurnSpec;
 import net.switchboard.netsim.engine.Durations;
 import net.switchboard.netsim.network.Partition;
+import net.switchboard.simulations.calls.CallScenario;
+import net.switchboard.simulations.calls.CallWorkload;
+import net.switchboard.simulations.churn.ChurnSpec;
 import net.switchboard.simulations.report.ProgressBar;
 import net.switchboard.simulations.report.ReportWriter;
 import net.switchboard.simulations.scenario.ChurnSimulation;
@@ -45,6 +47,10 @@ public final class SimulateCommand {
         --off-time D         delay before a departed node is replaced (default 0)
         --no-replace         do not replace departed nodes (the population decays)
         --record-bytes N     data bytes per record (default 200)
+        --people N           persons publishing contact records and calling each other through the
+                             production signaling (default 0: DHT records only)
+        --call-rate R        calls per simulated second between online people (default 0.2)
+        --call-hold D        how long a connected call lasts (default 30s)
         --crypto C           sim (default: the core's simulation stand-in, same sizes as
                              Ed25519, ~100x cheaper) or ed25519 (real signatures, slow)
         --quiet              no progress bar
@@ -81,7 +87,7 @@ public final class SimulateCommand {
     long start = System.nanoTime();
     SimulationResult result;
     try {
-      result = new ChurnSimulation(config).run(o.quiet ? Progress.NONE : new ProgressBar(err));
+      result = new ChurnSimulation(config, o.calls.people() == 0 ? null : CallWorkload.factory(o.calls)).run(o.quiet ? Progress.NONE : new ProgressBar(err));
     } catch (RuntimeException e) {
       err.println("simulate: the run failed: " + e);
       return 1;
@@ -97,6 +103,9 @@ public final class SimulateCommand {
         "records lost %d of %d, availability min %.4f, resolve success %.4f, hops median %s, %.0f bytes/node/s, %.1f s wall -> %s%n",
         result.recordsLost(), result.recordsPublished(), result.availabilityMin(), result.resolveSuccessRate(),
         fmt(result.hopsMedian()), result.maintenanceBytesPerNodePerSecond(), wall, o.out.resolve("report.html"));
+    if (!result.extensionLine().isEmpty()) {
+      out.println(result.extensionLine());
+    }
     return 0;
   }
 
@@ -112,6 +121,7 @@ public final class SimulateCommand {
     ScenarioConfig config = ScenarioConfig.defaults();
     DhtConfig dht = DhtConfig.defaults();
     Long recordRefresh;
+    CallScenario calls = CallScenario.none().withCallsPerSecond(0.2);
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -153,6 +163,9 @@ public final class SimulateCommand {
         case "--records" -> config = config.withRecords(integer(flag, v, 0));
         case "--seed" -> config = config.withSeed(longValue(flag, v));
         case "--out" -> out = Path.of(v);
+        case "--people" -> calls = calls.withPeople(integer(flag, v, 0));
+        case "--call-rate" -> calls = calls.withCallsPerSecond(number(flag, v));
+        case "--call-hold" -> calls = new CallScenario(calls.people(), calls.callsPerSecond(), duration(flag, v));
         case "--k" -> dht = dht.withK(integer(flag, v, 1));
         case "--alpha" -> dht = dht.withAlpha(integer(flag, v, 1));
         case "--republish" -> dht = dht.withRepublishIntervalMillis(duration(flag, v));

@@ -40,6 +40,7 @@ public final class Summary {
     m.put("messages_by_type", new LinkedHashMap<>(r.messagesByType()));
     m.put("network", new LinkedHashMap<>(r.network()));
     m.put("dht_counters", new LinkedHashMap<>(r.dhtCounters()));
+    r.extensions().forEach((name, figures) -> m.put(name, new LinkedHashMap<>(figures)));
     m.put("parameters", parameters(c));
     m.put("wall_seconds", wallSeconds);
     return m;

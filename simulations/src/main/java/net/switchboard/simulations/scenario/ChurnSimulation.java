@@ -30,26 +30,49 @@ public final class ChurnSimulation {
   private final SplittableRandom churnRandom;
   private final long measureStart;
   private final long end;
+  private final ScenarioExtension extension;
 
   public ChurnSimulation(ScenarioConfig config) {
+    this(config, null);
+  }
+
+  /**
+   * A run with {@code extension} (may be null) on top of the DHT workload. Its randomness is split
+   * after everything else's, so the DHT-only part of a run draws exactly what it draws without it.
+   */
+  public ChurnSimulation(ScenarioConfig config, ScenarioExtension.Factory extension) {
     this.config = config.validate();
     SplittableRandom root = new SplittableRandom(config.seed());
     this.network = new VirtualNetwork(simulator, root.split(), config.lossRate());
-    List<NamespaceValidator> validators =
-        List.of(new SignedRecordValidator(config.dht().maxRecordLifetimeMillis(), config.signatures()));
-    this.population = new Population(simulator, network, root.split(), config.dht(), validators, config.signatures());
+    SplittableRandom populationRandom = root.split();
+    SplittableRandom churnSplit = root.split();
+    SplittableRandom workloadRandom = root.split();
+    this.extension = extension == null ? null : extension.create(simulator, root.split());
+    List<NamespaceValidator> validators = new ArrayList<>(
+        List.of(new SignedRecordValidator(config.dht().maxRecordLifetimeMillis(), config.signatures())));
+    if (this.extension != null) {
+      validators.addAll(this.extension.validators());
+    }
+    this.population = new Population(simulator, network, populationRandom, config.dht(), validators, config.signatures());
     this.ledger = new RecordLedger(population, config.dht().k());
-    this.churnRandom = root.split();
-    this.workload = new Workload(config, simulator, population, ledger, root.split(), resolves);
+    this.churnRandom = churnSplit;
+    this.workload = new Workload(config, simulator, population, ledger, workloadRandom, resolves);
     this.measureStart = simulator.nowMillis() + config.warmupMillis();
     this.end = measureStart + config.durationMillis();
     population.setListener(new Population.Listener() {
       @Override
-      public void joined(SimNode node) {}
+      public void joined(SimNode node) {
+        if (ChurnSimulation.this.extension != null) {
+          ChurnSimulation.this.extension.joined(node);
+        }
+      }
 
       @Override
       public void left(SimNode node) {
         ledger.afterLeave(node, simulator.nowMillis());
+        if (ChurnSimulation.this.extension != null) {
+          ChurnSimulation.this.extension.left(node);
+        }
       }
     });
   }
@@ -71,6 +94,9 @@ public final class ChurnSimulation {
     long bytesAtStart = network.bytesSent();
     Map<String, Long> sentAtStart = sentByType();
     workload.start();
+    if (extension != null) {
+      extension.start();
+    }
     Sampler sampler = new Sampler(simulator, population, ledger, resolves, network, config.dht(), measureStart);
     double liveSum = 0;
     int liveSamples = 0;
@@ -113,8 +139,9 @@ public final class ChurnSimulation {
     simulator.schedule(inMillis, () -> {
       population.leave(node);
       if (config.replaceLeavers()) {
+        Identity again = extension == null ? null : extension.restartIdentity(node);
         simulator.schedule(config.offTimeMillis(), () -> {
-          SimNode fresh = population.spawn(null, null);
+          SimNode fresh = population.spawn(again, null);
           scheduleLeave(fresh, model, toMillis(model.sessionSeconds(churnRandom)));
         });
       }
@@ -229,7 +256,9 @@ public final class ChurnSimulation {
         population.leaves(),
         simulator.executedEvents(),
         lostHolders,
-        initialHolders);
+        initialHolders,
+        extension == null ? Map.of() : Map.of(extension.name(), extension.report()),
+        extension == null ? "" : extension.line());
   }
 
   /** Per published record: holders right after its first put, remaining life then, and fate. */

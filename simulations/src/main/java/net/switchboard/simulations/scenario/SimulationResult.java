@@ -29,6 +29,8 @@ import java.util.Map;
  * @param lostRecordInitialHolders for each lost record, how many nodes acknowledged its first
  *     put (used by the analytical cross-check)
  * @param initialHolders for each published record, how many nodes acknowledged its first put
+ * @param extensions figures of the run's {@link ScenarioExtension} under its name (empty without)
+ * @param extensionLine the extension's line for the printed summary ("" without)
  */
 public record SimulationResult(
     ScenarioConfig config,
@@ -51,4 +53,6 @@ public record SimulationResult(
     long leaves,
     long events,
     List<Integer> lostRecordInitialHolders,
-    List<Integer> initialHolders) {}
+    List<Integer> initialHolders,
+    Map<String, Map<String, Object>> extensions,
+    String extensionLine) {}

@@ -4,14 +4,14 @@ import net.switchboard.dht.DhtConfig;
 import net.switchboard.simulations.churn.ChurnSpec;
 
 /** Small scenarios shared by the tests: one line builds a run. */
-final class Scenarios {
+public final class Scenarios {
   static final long MINUTE = 60_000;
   static final long HOUR = 60 * MINUTE;
 
   private Scenarios() {}
 
   /** {@code nodes} nodes under {@code churn} for {@code hours}, 10-minute samples, 5-minute warm-up. */
-  static ScenarioConfig small(int nodes, String churn, double hours, int records) {
+  public static ScenarioConfig small(int nodes, String churn, double hours, int records) {
     return ScenarioConfig.defaults()
         .withNodes(nodes)
         .withChurn(ChurnSpec.parse(churn))
