@@ -41,6 +41,11 @@ public final class ByteReader<E extends Exception> {
     return pos;
   }
 
+  /** The codec's exception for {@code message}, for the checks a codec makes on what it read. */
+  public E refuse(String message) {
+    return refusal.refuse(message);
+  }
+
   private void need(int n, String what) throws E {
     if (n < 0 || remaining() < n) {
       throw refusal.refuse(
