@@ -49,13 +49,13 @@ class SummaryJsonTest {
           "wall_seconds": 1.5
         }
         """;
-    assertEquals(expected, Json.write(m));
+    assertEquals(expected, SummaryJson.write(m));
   }
 
   @Test
   void aNonAsciiKeyAndValueStayAsTheyAre() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("grüße", "naïve/€");
-    assertEquals("{\n  \"grüße\": \"naïve/€\"\n}\n", Json.write(m));
+    assertEquals("{\n  \"grüße\": \"naïve/€\"\n}\n", SummaryJson.write(m));
   }
 }
