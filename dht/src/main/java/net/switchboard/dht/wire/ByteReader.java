@@ -67,23 +67,21 @@ public final class ByteReader<E extends Exception> {
 
   /** An unsigned 32-bit integer (as a long: it may exceed {@link Integer#MAX_VALUE}). */
   public long u32(String what) throws E {
-    need(4, what);
-    long v = 0;
-    for (int i = 0; i < 4; i++) {
-      v = (v << 8) | (buf[pos + i] & 0xFF);
-    }
-    pos += 4;
-    return v;
+    return bigEndian(4, what);
   }
 
   /** Eight bytes as a long (two's complement: the caller checks a sign it does not allow). */
   public long u64(String what) throws E {
-    need(8, what);
+    return bigEndian(8, what);
+  }
+
+  private long bigEndian(int n, String what) throws E {
+    need(n, what);
     long v = 0;
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < n; i++) {
       v = (v << 8) | (buf[pos + i] & 0xFF);
     }
-    pos += 8;
+    pos += n;
     return v;
   }
 

@@ -42,22 +42,20 @@ public final class ByteWriter {
   }
 
   public ByteWriter u32(long v) {
-    ensure(4);
-    for (int i = 3; i >= 0; i--) {
-      buf[pos + i] = (byte) v;
-      v >>>= 8;
-    }
-    pos += 4;
-    return this;
+    return bigEndian(v, 4);
   }
 
   public ByteWriter u64(long v) {
-    ensure(8);
-    for (int i = 7; i >= 0; i--) {
+    return bigEndian(v, 8);
+  }
+
+  private ByteWriter bigEndian(long v, int n) {
+    ensure(n);
+    for (int i = n - 1; i >= 0; i--) {
       buf[pos + i] = (byte) v;
       v >>>= 8;
     }
-    pos += 8;
+    pos += n;
     return this;
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.wire.ByteReader;
 import net.switchboard.dht.wire.ByteWriter;
@@ -51,8 +52,10 @@ public final class ReachabilityCodec {
 
   /** Reads one reachability, refusing anything out of range with the reader's exception. */
   public static <E extends Exception> Reachability read(ByteReader<E> in, UnknownFlags unknown) throws E {
-    Set<ContactTransport> transports = transports(in, in.u8("transports"), unknown);
-    Set<MediaCapability> media = media(in, in.u8("media"), unknown);
+    Set<ContactTransport> transports =
+        flags(in, "transport", ContactTransport.class, t -> t.bit, ContactTransport.KNOWN_BITS, unknown);
+    Set<MediaCapability> media =
+        flags(in, "media", MediaCapability.class, m -> m.bit, MediaCapability.KNOWN_BITS, unknown);
     int routeCount = in.u8("routeCount");
     if (routeCount > Reachability.MAX_ROUTES) {
       throw in.refuse(routeCount + " routes exceed " + Reachability.MAX_ROUTES);
@@ -87,34 +90,18 @@ public final class ReachabilityCodec {
     return new Reachability(routes, endpoints, transports, media);
   }
 
-  private static <E extends Exception> Set<ContactTransport> transports(ByteReader<E> in, int bits, UnknownFlags unknown)
-      throws E {
-    checkKnown(in, bits, ContactTransport.KNOWN_BITS, "transport", unknown);
-    EnumSet<ContactTransport> set = EnumSet.noneOf(ContactTransport.class);
-    for (ContactTransport t : ContactTransport.values()) {
-      if ((bits & t.bit) != 0) {
-        set.add(t);
-      }
-    }
-    return set;
-  }
-
-  private static <E extends Exception> Set<MediaCapability> media(ByteReader<E> in, int bits, UnknownFlags unknown)
-      throws E {
-    checkKnown(in, bits, MediaCapability.KNOWN_BITS, "media", unknown);
-    EnumSet<MediaCapability> set = EnumSet.noneOf(MediaCapability.class);
-    for (MediaCapability m : MediaCapability.values()) {
-      if ((bits & m.bit) != 0) {
-        set.add(m);
-      }
-    }
-    return set;
-  }
-
-  private static <E extends Exception> void checkKnown(ByteReader<E> in, int bits, int known, String what,
-      UnknownFlags unknown) throws E {
+  private static <E extends Exception, F extends Enum<F>> Set<F> flags(ByteReader<E> in, String what,
+      Class<F> type, ToIntFunction<F> bitOf, int known, UnknownFlags unknown) throws E {
+    int bits = in.u8(what);
     if (unknown == UnknownFlags.REFUSE && (bits & ~known) != 0) {
       throw in.refuse("undefined " + what + " flag bits 0x" + Integer.toHexString(bits & ~known));
     }
+    EnumSet<F> set = EnumSet.noneOf(type);
+    for (F f : type.getEnumConstants()) {
+      if ((bits & bitOf.applyAsInt(f)) != 0) {
+        set.add(f);
+      }
+    }
+    return set;
   }
 }

@@ -33,7 +33,8 @@ class SignalingEnvelopeGoldenBytesTest {
 
   @Test
   void thePinnedBytesOpenToTheMessage() throws Exception {
-    OpenedEnvelope o = SignalingEnvelope.open(bob, X25519Keys.secretKeyFromEd25519(bob.secretKey()), HEX.parseHex(ENVELOPE));
+    byte[] secret = X25519Keys.secretKeyFromEd25519(bob.secretKey());
+    OpenedEnvelope o = SignalingEnvelope.open(bob, secret, HEX.parseHex(ENVELOPE));
     assertArrayEquals(BODY, o.body());
     assertArrayEquals(MESSAGE_ID, o.messageId());
     assertArrayEquals(alice.publicKey(), o.senderKey());
