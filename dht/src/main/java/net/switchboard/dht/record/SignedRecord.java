@@ -1,9 +1,10 @@
 package net.switchboard.dht.record;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
+import net.switchboard.dht.wire.ByteReader;
+import net.switchboard.dht.wire.ByteWriter;
 
 /**
  * Namespace 1: a mutable record signed by an Ed25519 key and stored under SHA-256 of that key (in
@@ -18,6 +19,8 @@ public final class SignedRecord {
   public static final byte NAMESPACE = 1;
   public static final int OVERHEAD = 32 + 8 + 8 + 2 + 64;
   public static final int MAX_DATA_BYTES = 2048;
+  /** Where the data starts: after the key, seq, expiry and data length. */
+  static final int DATA_OFFSET = 32 + 8 + 8 + 2;
   static final byte[] DOMAIN = "switchboard/v1/signed-record".getBytes(StandardCharsets.US_ASCII);
 
   private SignedRecord() {}
@@ -34,42 +37,30 @@ public final class SignedRecord {
     }
     byte[] pk = publisher.publicKey();
     Id256 key = keyOf(pk);
-    byte[] value = new byte[OVERHEAD + data.length];
-    ByteBuffer b = ByteBuffer.wrap(value);
-    b.put(pk).putLong(seq).putLong(expiresAtMillis).putShort((short) data.length).put(data);
-    byte[] sig = publisher.sign(signedBytes(key, seq, expiresAtMillis, value, 50, data.length));
-    b.put(sig);
+    byte[] signed = signedBytes(key, seq, expiresAtMillis, data, 0, data.length);
+    byte[] value = new ByteWriter(OVERHEAD + data.length)
+        .bytes(pk).u64(seq).u64(expiresAtMillis).bytes16(data, MAX_DATA_BYTES).bytes(publisher.sign(signed))
+        .toByteArray();
     return new DhtRecord(NAMESPACE, key, value, new RecordMeta(seq, expiresAtMillis));
   }
 
   static byte[] signedBytes(Id256 key, long seq, long expiresAt, byte[] src, int dataOffset, int dataLength) {
-    byte[] m = new byte[DOMAIN.length + 32 + 16 + dataLength];
-    ByteBuffer b = ByteBuffer.wrap(m);
-    b.put(DOMAIN);
-    key.write(m, DOMAIN.length);
-    b.position(DOMAIN.length + 32);
-    b.putLong(seq).putLong(expiresAt).put(src, dataOffset, dataLength);
-    return m;
+    return new ByteWriter(DOMAIN.length + Id256.BYTES + 16 + dataLength)
+        .bytes(DOMAIN).id(key).u64(seq).u64(expiresAt).bytes(src, dataOffset, dataLength).toByteArray();
   }
 
   /** The data part of a valid namespace-1 value. */
   public static byte[] data(byte[] value) {
-    int len = ((value[48] & 0xFF) << 8) | (value[49] & 0xFF);
-    byte[] out = new byte[len];
-    System.arraycopy(value, 50, out, 0, len);
-    return out;
+    var r = new ByteReader<>(value, IllegalArgumentException::new);
+    r.bytes(DATA_OFFSET - 2, "key, seq and expiry");
+    return r.bytes16(MAX_DATA_BYTES, "data");
   }
 
   /** Checks a value's layout and signature; never throws. Used by {@link SignedRecordValidator}. */
   static boolean signatureValid(Id256 key, byte[] value, long seq, long expiresAt, int dataLength,
       net.switchboard.dht.identity.SignatureScheme scheme) {
-    byte[] m = signedBytes(key, seq, expiresAt, value, 50, dataLength);
-    return scheme.verify(value, 0, value, 50 + dataLength, m, 0, m.length);
-  }
-
-  /** The data length field of a namespace-1 value (caller checked the minimum size). */
-  static int dataLength(byte[] value) {
-    return ((value[48] & 0xFF) << 8) | (value[49] & 0xFF);
+    byte[] m = signedBytes(key, seq, expiresAt, value, DATA_OFFSET, dataLength);
+    return scheme.verify(value, 0, value, DATA_OFFSET + dataLength, m, 0, m.length);
   }
 
   /** Convenience: UTF-8 text as record data. */

@@ -1,10 +1,10 @@
 package net.switchboard.dht.record;
 
-import java.nio.ByteBuffer;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.record.RecordRejectedException.Reason;
 import net.switchboard.dht.identity.SignatureScheme;
+import net.switchboard.dht.wire.ByteReader;
 
 /** Validates namespace-1 {@link SignedRecord}s: layout, key binding, lifetime and signature. */
 public final class SignedRecordValidator implements NamespaceValidator {
@@ -38,18 +38,18 @@ public final class SignedRecordValidator implements NamespaceValidator {
     if (value.length > SignedRecord.OVERHEAD + SignedRecord.MAX_DATA_BYTES) {
       throw new RecordRejectedException(Reason.OVERSIZE, "signed record of " + value.length + " bytes");
     }
-    int dataLength = SignedRecord.dataLength(value);
-    if (value.length != SignedRecord.OVERHEAD + dataLength) {
+    var r = new ByteReader<>(value, m -> new RecordRejectedException(Reason.MALFORMED, m));
+    byte[] pk = r.bytes(32, "public key");
+    long seq = r.u64("seq");
+    long expiresAt = r.u64("expiresAt");
+    int dataLength = r.bytes16(SignedRecord.MAX_DATA_BYTES, "data").length;
+    r.bytes(64, "signature");
+    if (r.remaining() != 0) {
       throw new RecordRejectedException(Reason.MALFORMED, "length field disagrees with record size");
     }
-    byte[] pk = new byte[32];
-    System.arraycopy(value, 0, pk, 0, 32);
     if (!Identity.nodeIdOf(pk).equals(key)) {
       throw new RecordRejectedException(Reason.WRONG_KEY, "record key is not SHA-256 of its public key");
     }
-    ByteBuffer b = ByteBuffer.wrap(value, 32, 16);
-    long seq = b.getLong();
-    long expiresAt = b.getLong();
     if (seq < 0) {
       throw new RecordRejectedException(Reason.MALFORMED, "negative seq");
     }

@@ -34,7 +34,7 @@ public final class WireCodec {
     ByteWriter w = new ByteWriter(128);
     int flags = (m.proveRequested() ? FLAG_PROVE_REQUESTED : 0) | (m.proof() != null ? FLAG_PROOF_PRESENT : 0)
         | (m.client() ? FLAG_CLIENT : 0);
-    w.u8(VERSION).u8(m.type().code).u8(flags).i64(m.requestId()).id(m.sender());
+    w.u8(VERSION).u8(m.type().code).u8(flags).u64(m.requestId()).id(m.sender());
     if (m.proof() != null) {
       w.bytes(m.proof().publicKey()).bytes(m.proof().signature());
     }
@@ -60,7 +60,7 @@ public final class WireCodec {
     } else if (b instanceof Body.Has h) {
       w.id(h.key()).u8(h.namespace());
     } else if (b instanceof Body.HasReply h) {
-      w.i64(h.seq());
+      w.u64(h.seq());
     } else if (b instanceof Body.Route rt) {
       route(w, rt);
     } else if (b instanceof Body.RouteAck a) {
@@ -81,7 +81,7 @@ public final class WireCodec {
     if (data.length > MAX_MESSAGE_BYTES) {
       throw new MalformedMessageException("oversize: " + data.length + " bytes");
     }
-    ByteReader r = new ByteReader(data);
+    var r = new ByteReader<>(data, MalformedMessageException::new);
     int version = r.u8("version");
     if (version != VERSION) {
       throw new MalformedMessageException("unsupported version " + version);
@@ -101,7 +101,7 @@ public final class WireCodec {
     if ((prove || client) && type.isResponse() || hasProof && !type.isResponse()) {
       throw new MalformedMessageException("flags 0x" + Integer.toHexString(flags) + " invalid on " + type);
     }
-    long requestId = r.i64("request id");
+    long requestId = r.u64("request id");
     var sender = r.id("sender id");
     Envelope.IdProofData proof = null;
     if (hasProof) {
@@ -132,7 +132,7 @@ public final class WireCodec {
         yield new Body.StoreAck(status);
       }
       case HAS -> new Body.Has(r.id("key"), (byte) r.u8("namespace"));
-      case HAS_REPLY -> new Body.HasReply(r.i64("seq"));
+      case HAS_REPLY -> new Body.HasReply(r.u64("seq"));
       case ROUTE -> route(r);
       case ROUTE_ACK -> {
         int s = r.u8("route ack status");
@@ -152,7 +152,7 @@ public final class WireCodec {
     w.u8(e.addressLength() == 4 ? 4 : 6).address(e).u16(e.port());
   }
 
-  private static Endpoint endpoint(ByteReader r) throws MalformedMessageException {
+  private static Endpoint endpoint(ByteReader<MalformedMessageException> r) throws MalformedMessageException {
     int family = r.u8("address family");
     int len = switch (family) {
       case 4 -> 4;
@@ -178,7 +178,7 @@ public final class WireCodec {
     }
   }
 
-  private static List<Contact> contacts(ByteReader r) throws MalformedMessageException {
+  private static List<Contact> contacts(ByteReader<MalformedMessageException> r) throws MalformedMessageException {
     int n = r.u8("contact count");
     if (n > MAX_CONTACTS) {
       throw new MalformedMessageException(n + " contacts exceeds " + MAX_CONTACTS);
@@ -194,16 +194,16 @@ public final class WireCodec {
     if (rt.path().size() > MAX_ROUTE_PATH || rt.payload().length > MAX_ROUTE_FRAGMENT_BYTES) {
       throw new IllegalArgumentException("route path or fragment too large");
     }
-    w.i64(rt.routeId()).u8(rt.kind().ordinal()).id(rt.target()).u8(rt.hopsLeft())
+    w.u64(rt.routeId()).u8(rt.kind().ordinal()).id(rt.target()).u8(rt.hopsLeft())
         .u8(rt.fragment()).u8(rt.fragments()).u8(rt.path().size());
     for (var id : rt.path()) {
       w.id(id);
     }
-    w.u16(rt.payload().length).bytes(rt.payload());
+    w.bytes16(rt.payload(), MAX_ROUTE_FRAGMENT_BYTES);
   }
 
-  private static Body.Route route(ByteReader r) throws MalformedMessageException {
-    long routeId = r.i64("route id");
+  private static Body.Route route(ByteReader<MalformedMessageException> r) throws MalformedMessageException {
+    long routeId = r.u64("route id");
     int k = r.u8("route kind");
     Body.RouteKind kind = Body.RouteKind.ofCode(k);
     if (kind == null) {
@@ -224,27 +224,20 @@ public final class WireCodec {
     for (int i = 0; i < pathLength; i++) {
       path.add(r.id("path id"));
     }
-    int len = r.u16("fragment length");
-    if (len > MAX_ROUTE_FRAGMENT_BYTES) {
-      throw new MalformedMessageException("fragment of " + len + " bytes exceeds " + MAX_ROUTE_FRAGMENT_BYTES);
-    }
-    return new Body.Route(routeId, kind, target, hopsLeft, fragment, fragments, path, r.bytes(len, "fragment"));
+    byte[] payload = r.bytes16(MAX_ROUTE_FRAGMENT_BYTES, "fragment");
+    return new Body.Route(routeId, kind, target, hopsLeft, fragment, fragments, path, payload);
   }
 
   private static void record(ByteWriter w, RawRecord rec) {
     if (rec.value().length > MAX_RECORD_VALUE_BYTES) {
       throw new IllegalArgumentException("record value over " + MAX_RECORD_VALUE_BYTES + " bytes");
     }
-    w.u8(rec.namespace()).id(rec.key()).u16(rec.value().length).bytes(rec.value());
+    w.u8(rec.namespace()).id(rec.key()).bytes16(rec.value(), MAX_RECORD_VALUE_BYTES);
   }
 
-  private static RawRecord record(ByteReader r) throws MalformedMessageException {
+  private static RawRecord record(ByteReader<MalformedMessageException> r) throws MalformedMessageException {
     byte ns = (byte) r.u8("record namespace");
     var key = r.id("record key");
-    int len = r.u16("record length");
-    if (len > MAX_RECORD_VALUE_BYTES) {
-      throw new MalformedMessageException("record value of " + len + " bytes exceeds " + MAX_RECORD_VALUE_BYTES);
-    }
-    return new RawRecord(ns, key, r.bytes(len, "record value"));
+    return new RawRecord(ns, key, r.bytes16(MAX_RECORD_VALUE_BYTES, "record value"));
   }
 }

@@ -1,6 +1,5 @@
 package net.switchboard.signaling.contact;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import net.switchboard.dht.identity.Ed25519Keys;
 import net.switchboard.dht.identity.Id256;
@@ -9,6 +8,8 @@ import net.switchboard.dht.record.DhtRecord;
 import net.switchboard.dht.record.RecordMeta;
 import net.switchboard.dht.record.RecordRejectedException;
 import net.switchboard.dht.record.RecordRejectedException.Reason;
+import net.switchboard.dht.wire.ByteReader;
+import net.switchboard.dht.wire.ByteWriter;
 
 /**
  * The value of a namespace-2 DHT record: what storage nodes see and check. Big-endian:
@@ -50,15 +51,10 @@ public final class ContactEnvelope {
               + " (shorten the allow list or the routes)");
     }
     byte[] sig = keys.sign(identity, signedBytes(keys.storageKey(), seq, expiresAtMillis, ciphertext));
-    byte[] value =
-        ByteBuffer.allocate(OVERHEAD + ciphertext.length)
-            .put(keys.blindedPublicKey())
-            .putLong(seq)
-            .putLong(expiresAtMillis)
-            .putShort((short) ciphertext.length)
-            .put(ciphertext)
-            .put(sig)
-            .array();
+    byte[] value = new ByteWriter(OVERHEAD + ciphertext.length)
+        .bytes(keys.blindedPublicKey()).u64(seq).u64(expiresAtMillis)
+        .bytes16(ciphertext, MAX_CIPHERTEXT_BYTES).bytes(sig)
+        .toByteArray();
     return new DhtRecord(NAMESPACE, keys.storageKey(), value, new RecordMeta(seq, expiresAtMillis));
   }
 
@@ -78,12 +74,11 @@ public final class ContactEnvelope {
     if (value.length < OVERHEAD) {
       throw new RecordRejectedException(Reason.MALFORMED, "contact record shorter than " + OVERHEAD + " bytes");
     }
-    ByteBuffer b = ByteBuffer.wrap(value);
-    byte[] pk = new byte[32];
-    b.get(pk);
-    long seq = b.getLong();
-    long expiresAt = b.getLong();
-    int length = b.getShort() & 0xFFFF;
+    var in = new ByteReader<>(value, m -> new RecordRejectedException(Reason.MALFORMED, m));
+    byte[] pk = in.bytes(32, "blinded key");
+    long seq = in.u64("seq");
+    long expiresAt = in.u64("expiresAt");
+    int length = in.u16("ciphertext length");
     if (value.length != OVERHEAD + length) {
       throw new RecordRejectedException(
           Reason.MALFORMED, "ciphertext length " + length + " disagrees with a value of " + value.length + " bytes");
@@ -91,10 +86,8 @@ public final class ContactEnvelope {
     if (seq < 0) {
       throw new RecordRejectedException(Reason.MALFORMED, "negative seq");
     }
-    byte[] ct = new byte[length];
-    b.get(ct);
-    byte[] sig = new byte[64];
-    b.get(sig);
+    byte[] ct = in.bytes(length, "ciphertext");
+    byte[] sig = in.bytes(64, "signature");
     return new Parts(pk, seq, expiresAt, ct, sig);
   }
 
@@ -110,11 +103,7 @@ public final class ContactEnvelope {
   }
 
   private static byte[] signedBytes(Id256 storageKey, long seq, long expiresAt, byte[] ciphertext) {
-    byte[] m = new byte[DOMAIN.length + 32 + 16 + ciphertext.length];
-    ByteBuffer b = ByteBuffer.wrap(m).put(DOMAIN);
-    storageKey.write(m, DOMAIN.length);
-    b.position(DOMAIN.length + 32);
-    b.putLong(seq).putLong(expiresAt).put(ciphertext);
-    return m;
+    return new ByteWriter(DOMAIN.length + Id256.BYTES + 16 + ciphertext.length)
+        .bytes(DOMAIN).id(storageKey).u64(seq).u64(expiresAt).bytes(ciphertext).toByteArray();
   }
 }

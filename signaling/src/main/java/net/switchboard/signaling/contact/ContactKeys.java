@@ -1,10 +1,10 @@
 package net.switchboard.signaling.contact;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
+import net.switchboard.dht.wire.ByteWriter;
 import net.switchboard.signaling.contact.blind.Edwards25519;
 import net.switchboard.signaling.contact.blind.KeyBlinding;
 import net.switchboard.signaling.contact.crypto.Aead;
@@ -105,7 +105,7 @@ public final class ContactKeys {
   }
 
   private static byte[] periodBytes(byte[] prefix, long period, long periodMillis) {
-    return ByteBuffer.allocate(prefix.length + 16).put(prefix).putLong(periodMillis).putLong(period).array();
+    return new ByteWriter(prefix.length + 16).bytes(prefix).u64(periodMillis).u64(period).toByteArray();
   }
 
   private static byte[] ascii(String s) {

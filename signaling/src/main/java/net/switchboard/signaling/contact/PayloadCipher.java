@@ -1,10 +1,11 @@
 package net.switchboard.signaling.contact;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import net.switchboard.dht.identity.Identity;
+import net.switchboard.dht.wire.ByteReader;
+import net.switchboard.dht.wire.ByteWriter;
 import net.switchboard.signaling.contact.ContactResolveException.Kind;
 import net.switchboard.signaling.contact.crypto.Aead;
 
@@ -37,21 +38,20 @@ final class PayloadCipher {
     byte[] body = ContactRecordCodec.encode(record);
     byte[] inner;
     if (access == null) {
-      inner = new byte[1 + body.length];
-      inner[0] = MODE_OPEN;
-      System.arraycopy(body, 0, inner, 1, body.length);
+      inner = new ByteWriter(1 + body.length).u8(MODE_OPEN).bytes(body).toByteArray();
     } else {
       byte[] routesKey = new byte[Aead.KEY_BYTES];
       random.nextBytes(routesKey);
       byte[] header = RestrictedAccess.wrap(access, bpk, routesKey, random);
       byte[] sealed = Aead.seal(routesKey, ZERO_NONCE, aad(INNER_AAD, bpk, record.seq(), record.expiresAtMillis()), body);
       Arrays.fill(routesKey, (byte) 0);
-      inner = ByteBuffer.allocate(1 + header.length + sealed.length).put(MODE_RESTRICTED).put(header).put(sealed).array();
+      inner = new ByteWriter(1 + header.length + sealed.length)
+          .u8(MODE_RESTRICTED).bytes(header).bytes(sealed).toByteArray();
     }
     byte[] nonce = new byte[Aead.NONCE_BYTES];
     random.nextBytes(nonce);
     byte[] ct = Aead.seal(keys.payloadKey(), nonce, aad(OUTER_AAD, bpk, record.seq(), record.expiresAtMillis()), inner);
-    return ByteBuffer.allocate(nonce.length + ct.length).put(nonce).put(ct).array();
+    return new ByteWriter(nonce.length + ct.length).bytes(nonce).bytes(ct).toByteArray();
   }
 
   /**
@@ -71,13 +71,15 @@ final class PayloadCipher {
     } catch (Aead.AuthenticationFailedException e) {
       throw forged("payload does not decrypt under this identity's key");
     }
+    var in = new ByteReader<>(inner, PayloadCipher::forged);
+    int mode = in.u8("payload mode");
     byte[] body;
-    if (inner[0] == MODE_OPEN) {
-      body = Arrays.copyOfRange(inner, 1, inner.length);
-    } else if (inner[0] == MODE_RESTRICTED) {
-      body = openRestricted(inner, bpk, parts, self);
+    if (mode == MODE_OPEN) {
+      body = in.rest();
+    } else if (mode == MODE_RESTRICTED) {
+      body = openRestricted(in, bpk, parts, self);
     } else {
-      throw forged("unknown payload mode " + inner[0]);
+      throw forged("unknown payload mode " + mode);
     }
     ContactRecord record;
     try {
@@ -91,20 +93,17 @@ final class PayloadCipher {
     return record;
   }
 
-  private static byte[] openRestricted(byte[] inner, byte[] bpk, ContactEnvelope.Parts parts, Identity self)
-      throws ContactResolveException {
-    int headerLength = RestrictedAccess.headerLength(inner, 1);
-    if (headerLength < 0) {
-      throw forged("truncated access header");
-    }
+  private static byte[] openRestricted(ByteReader<ContactResolveException> in, byte[] bpk, ContactEnvelope.Parts parts,
+      Identity self) throws ContactResolveException {
+    RestrictedAccess.Header header = RestrictedAccess.read(in);
     if (self == null) {
       throw new ContactResolveException(Kind.NOT_ALLOWED, "the record is restricted to an allow list");
     }
     byte[] aad = aad(INNER_AAD, bpk, parts.seq(), parts.expiresAtMillis());
-    int sealedOffset = 1 + headerLength;
-    for (byte[] routesKey : RestrictedAccess.unwrap(inner, 1, self, bpk)) {
+    byte[] sealed = in.rest();
+    for (byte[] routesKey : RestrictedAccess.unwrap(header, self, bpk)) {
       try {
-        return Aead.open(routesKey, ZERO_NONCE, aad, inner, sealedOffset, inner.length - sealedOffset);
+        return Aead.open(routesKey, ZERO_NONCE, aad, sealed, 0, sealed.length);
       } catch (Aead.AuthenticationFailedException e) {
         // a slot-id collision with someone else's slot: try the next match
       }
@@ -113,7 +112,7 @@ final class PayloadCipher {
   }
 
   private static byte[] aad(byte[] domain, byte[] bpk, long seq, long expiresAt) {
-    return ByteBuffer.allocate(domain.length + 32 + 16).put(domain).put(bpk).putLong(seq).putLong(expiresAt).array();
+    return new ByteWriter(domain.length + 32 + 16).bytes(domain).bytes(bpk).u64(seq).u64(expiresAt).toByteArray();
   }
 
   private static ContactResolveException forged(String why) {

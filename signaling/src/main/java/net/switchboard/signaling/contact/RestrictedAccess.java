@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import net.switchboard.dht.identity.Identity;
+import net.switchboard.dht.wire.ByteReader;
+import net.switchboard.dht.wire.ByteWriter;
 import net.switchboard.signaling.contact.crypto.Hkdf;
 import net.switchboard.signaling.contact.crypto.X25519Keys;
 
@@ -60,30 +62,33 @@ final class RestrictedAccess {
       slots[j] = t;
     }
     Arrays.fill(esk, (byte) 0);
-    byte[] out = new byte[KEY_BYTES + 1 + count * SLOT_BYTES];
-    System.arraycopy(epk, 0, out, 0, KEY_BYTES);
-    out[KEY_BYTES] = (byte) count;
-    for (int i = 0; i < count; i++) {
-      System.arraycopy(slots[i], 0, out, KEY_BYTES + 1 + i * SLOT_BYTES, SLOT_BYTES);
+    ByteWriter out = new ByteWriter(KEY_BYTES + 1 + count * SLOT_BYTES).bytes(epk).u8(count);
+    for (byte[] slot : slots) {
+      out.bytes(slot);
     }
-    return out;
+    return out.toByteArray();
   }
 
-  /** Length of the header starting at {@code offset}, or -1 when it does not fit in {@code bytes}. */
-  static int headerLength(byte[] bytes, int offset) {
-    if (bytes.length - offset < KEY_BYTES + 1) {
-      return -1;
+  /** A header as read: the ephemeral key and the slots, still wrapped. */
+  record Header(byte[] ephemeralKey, byte[] slots) {
+    int count() {
+      return slots.length / SLOT_BYTES;
     }
-    int length = KEY_BYTES + 1 + (bytes[offset + KEY_BYTES] & 0xFF) * SLOT_BYTES;
-    return bytes.length - offset < length ? -1 : length;
+  }
+
+  /** Reads a header, refusing a truncated one with the reader's exception. */
+  static <E extends Exception> Header read(ByteReader<E> in) throws E {
+    byte[] epk = in.bytes(KEY_BYTES, "access header key");
+    int count = in.u8("access slot count");
+    return new Header(epk, in.bytes(count * SLOT_BYTES, "access slots"));
   }
 
   /**
-   * The routes keys {@code self} could unwrap from the header at {@code offset}: one per slot whose
-   * id matches (almost always zero or one). Caller checks {@link #headerLength} first.
+   * The routes keys {@code self} could unwrap from {@code header}: one per slot whose id matches
+   * (almost always zero or one).
    */
-  static byte[][] unwrap(byte[] bytes, int offset, Identity self, byte[] blindedPk) {
-    byte[] epk = Arrays.copyOfRange(bytes, offset, offset + KEY_BYTES);
+  static byte[][] unwrap(Header header, Identity self, byte[] blindedPk) {
+    byte[] epk = header.ephemeralKey();
     byte[] seed = self.secretKey();
     byte[] sk = X25519Keys.secretKeyFromEd25519(seed);
     Arrays.fill(seed, (byte) 0);
@@ -94,15 +99,15 @@ final class RestrictedAccess {
       return new byte[0][];
     }
     byte[] okm = derive(shared, epk, mine, blindedPk);
-    int count = bytes[offset + KEY_BYTES] & 0xFF;
-    byte[][] found = new byte[count][];
+    byte[] slots = header.slots();
+    byte[][] found = new byte[header.count()][];
     int n = 0;
-    for (int i = 0; i < count; i++) {
-      int slot = offset + KEY_BYTES + 1 + i * SLOT_BYTES;
-      if (Arrays.equals(bytes, slot, slot + 8, okm, 0, 8)) {
+    for (int i = 0; i < header.count(); i++) {
+      int slot = i * SLOT_BYTES;
+      if (Arrays.equals(slots, slot, slot + 8, okm, 0, 8)) {
         byte[] key = new byte[KEY_BYTES];
         for (int j = 0; j < KEY_BYTES; j++) {
-          key[j] = (byte) (bytes[slot + 8 + j] ^ okm[8 + j]);
+          key[j] = (byte) (slots[slot + 8 + j] ^ okm[8 + j]);
         }
         found[n++] = key;
       }
@@ -111,12 +116,8 @@ final class RestrictedAccess {
   }
 
   private static byte[] derive(byte[] shared, byte[] epk, byte[] contact, byte[] blindedPk) {
-    byte[] salt = new byte[2 * KEY_BYTES];
-    System.arraycopy(epk, 0, salt, 0, KEY_BYTES);
-    System.arraycopy(contact, 0, salt, KEY_BYTES, KEY_BYTES);
-    byte[] info = new byte[INFO.length + blindedPk.length];
-    System.arraycopy(INFO, 0, info, 0, INFO.length);
-    System.arraycopy(blindedPk, 0, info, INFO.length, blindedPk.length);
+    byte[] salt = new ByteWriter(2 * KEY_BYTES).bytes(epk).bytes(contact).toByteArray();
+    byte[] info = new ByteWriter(INFO.length + blindedPk.length).bytes(INFO).bytes(blindedPk).toByteArray();
     byte[] okm = Hkdf.sha256(shared, salt, info, SLOT_BYTES);
     Arrays.fill(shared, (byte) 0);
     return okm;

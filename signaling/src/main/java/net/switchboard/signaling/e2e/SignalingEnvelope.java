@@ -1,12 +1,13 @@
 package net.switchboard.signaling.e2e;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import net.switchboard.dht.identity.Ed25519Keys;
 import net.switchboard.dht.identity.Id256;
 import net.switchboard.dht.identity.Identity;
+import net.switchboard.dht.wire.ByteReader;
+import net.switchboard.dht.wire.ByteWriter;
 import net.switchboard.signaling.contact.crypto.Aead;
 import net.switchboard.signaling.contact.crypto.Hkdf;
 import net.switchboard.signaling.contact.crypto.X25519Keys;
@@ -100,14 +101,10 @@ public final class SignalingEnvelope {
     Arrays.fill(shared, (byte) 0);
     Arrays.fill(ephSecret, (byte) 0);
 
-    byte[] header = new byte[HEADER_BYTES];
-    header[0] = VERSION;
-    header[1] = KIND;
-    Identity.nodeIdOf(recipientKey).write(header, 2);
-    System.arraycopy(ephPublic, 0, header, 2 + Id256.BYTES, ephPublic.length);
-
-    byte[] inner = ByteBuffer.allocate(INNER_PREFIX_BYTES + body.length)
-        .putLong(timestampMillis).put(messageId).put(body).array();
+    byte[] header = new ByteWriter(HEADER_BYTES)
+        .u8(VERSION).u8(KIND).id(Identity.nodeIdOf(recipientKey)).bytes(ephPublic).toByteArray();
+    byte[] inner = new ByteWriter(INNER_PREFIX_BYTES + body.length)
+        .u64(timestampMillis).bytes(messageId).bytes(body).toByteArray();
     byte[] ct = Aead.seal(key, NONCE_BODY, header, inner);
     byte[] sig = signer.apply(transcript(senderKey, recipientKey, ephPublic, timestampMillis, messageId, ct));
     byte[] seal = Aead.seal(key, NONCE_SEAL, concat(header, ct), concat(senderKey, sig));
@@ -167,12 +164,10 @@ public final class SignalingEnvelope {
       byte[] inner = Aead.open(key, NONCE_BODY, header, ct, 0, ct.length);
       byte[] senderKey = Arrays.copyOf(seal, Ed25519Keys.PUBLIC_KEY_BYTES);
       byte[] sig = Arrays.copyOfRange(seal, Ed25519Keys.PUBLIC_KEY_BYTES, seal.length);
-      ByteBuffer in = ByteBuffer.wrap(inner);
-      long timestamp = in.getLong();
-      byte[] messageId = new byte[MESSAGE_ID_BYTES];
-      in.get(messageId);
-      byte[] body = new byte[in.remaining()];
-      in.get(body);
+      var in = new ByteReader<>(inner, m -> new EnvelopeRejectedException(EnvelopeRejectedException.Reason.MALFORMED, m));
+      long timestamp = in.u64("timestamp");
+      byte[] messageId = in.bytes(MESSAGE_ID_BYTES, "message id");
+      byte[] body = in.rest();
       byte[] transcript = transcript(senderKey, recipient.publicKey(), ephPublic, timestamp, messageId, ct);
       boolean verified = peers != null ? peers.verify(senderKey, sig, transcript) : Ed25519Keys.verify(senderKey, sig, transcript);
       if (!verified) {
@@ -187,9 +182,9 @@ public final class SignalingEnvelope {
   }
 
   static byte[] transcript(byte[] senderKey, byte[] recipientKey, byte[] ephPublic, long timestamp, byte[] messageId, byte[] ct) {
-    return ByteBuffer.allocate(SIG_DOMAIN.length + 32 + 32 + 32 + 8 + MESSAGE_ID_BYTES + ct.length)
-        .put(SIG_DOMAIN).put(senderKey).put(recipientKey).put(ephPublic).putLong(timestamp).put(messageId).put(ct)
-        .array();
+    return new ByteWriter(SIG_DOMAIN.length + 32 + 32 + 32 + 8 + MESSAGE_ID_BYTES + ct.length)
+        .bytes(SIG_DOMAIN).bytes(senderKey).bytes(recipientKey).bytes(ephPublic).u64(timestamp).bytes(messageId).bytes(ct)
+        .toByteArray();
   }
 
   private static void checkFraming(byte[] envelope) throws EnvelopeRejectedException {

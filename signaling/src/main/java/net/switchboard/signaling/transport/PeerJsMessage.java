@@ -80,18 +80,17 @@ public record PeerJsMessage(Type type, String src, String dst, Object payload) {
 
   /** {@code {"type":"HEARTBEAT"}}. */
   public static String heartbeat() {
-    return "{\"type\":\"HEARTBEAT\"}";
+    return PeerJsJson.write(Type.HEARTBEAT.wire(), null, null, null);
   }
 
   /** An envelope for {@code dstPeerId}. */
   public static String envelopeOffer(String dstPeerId, byte[] envelope) {
-    return "{\"type\":\"OFFER\",\"dst\":" + quote(dstPeerId) + ",\"payload\":{\"sb\":\""
-        + Base64.getEncoder().encodeToString(envelope) + "\"}}";
+    return PeerJsJson.write(Type.OFFER.wire(), dstPeerId, "sb", Base64.getEncoder().encodeToString(envelope));
   }
 
   /** The acknowledgement of {@code envelope}, back to {@code dstPeerId}. */
   public static String acknowledgement(String dstPeerId, byte[] envelope) {
-    return "{\"type\":\"ANSWER\",\"dst\":" + quote(dstPeerId) + ",\"payload\":{\"sbAck\":\"" + ackId(envelope) + "\"}}";
+    return PeerJsJson.write(Type.ANSWER.wire(), dstPeerId, "sbAck", ackId(envelope));
   }
 
   /** Hex of the first 16 bytes of SHA-256(envelope). */
@@ -101,7 +100,7 @@ public record PeerJsMessage(Type type, String src, String dst, Object payload) {
 
   /** @throws MalformedPeerJsException on bad JSON, a missing or unknown type */
   public static PeerJsMessage parse(String json) throws MalformedPeerJsException {
-    Object v = Json.parse(json);
+    Object v = PeerJsJson.parse(json);
     if (!(v instanceof Map<?, ?> m) || !(m.get("type") instanceof String type)) {
       throw new MalformedPeerJsException("not a PeerJS message");
     }
@@ -134,23 +133,5 @@ public record PeerJsMessage(Type type, String src, String dst, Object payload) {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
   }
 }

@@ -15,7 +15,7 @@ public final class ReportWriter {
   public static void write(SimulationResult result, double wallSeconds, Path dir) throws IOException {
     Files.createDirectories(dir);
     Map<String, Object> summary = Summary.of(result, wallSeconds);
-    Files.writeString(dir.resolve("summary.json"), Json.write(summary), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("summary.json"), SummaryJson.write(summary), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("timeseries.csv"), Csv.timeseries(result.samples()), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("messages.csv"), Csv.messages(result.samples()), StandardCharsets.UTF_8);
     Plots.writeAll(result.samples(), dir);

@@ -77,6 +77,6 @@ public final class Summary {
 
   /** The JSON text. */
   public static String json(SimulationResult r, double wallSeconds) {
-    return Json.write(of(r, wallSeconds));
+    return SummaryJson.write(of(r, wallSeconds));
   }
 }
