@@ -1,7 +1,8 @@
 package net.switchboard.dht.session;
 
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
+import java.util.Arrays;
+import net.switchboard.dht.wire.ByteReader;
+import net.switchboard.dht.wire.ByteWriter;
 import net.switchboard.seam.Endpoint;
 
 /**
@@ -38,13 +39,13 @@ final class SessionPacket {
 
   /** HELLO: kind | initiator ephemeral | zeros up to 96 bytes. */
   static byte[] hello(byte[] ephemeral) {
-    return ByteBuffer.allocate(HELLO_BYTES).put((byte) HELLO).put(ephemeral).array();
+    return new ByteWriter(HELLO_BYTES).u8(HELLO).bytes(ephemeral).bytes(new byte[HELLO_BYTES - 1 - KEY]).toByteArray();
   }
 
   /** COOKIE: kind | first 16 bytes of the initiator's ephemeral | cookie. */
   static byte[] cookie(byte[] ephemeral, byte[] cookie) {
-    return ByteBuffer.allocate(1 + ECHO_BYTES + COOKIE_BYTES).put((byte) COOKIE).put(ephemeral, 0, ECHO_BYTES)
-        .put(cookie).array();
+    return new ByteWriter(1 + ECHO_BYTES + COOKIE_BYTES).u8(COOKIE).bytes(ephemeral, 0, ECHO_BYTES).bytes(cookie)
+        .toByteArray();
   }
 
   /**
@@ -53,12 +54,9 @@ final class SessionPacket {
    */
   static byte[] initBody(byte[] ephemeral, byte[] cookie, byte[] identityKey, boolean client, Endpoint claim,
       byte[] expectedId) {
-    ByteBuffer b = ByteBuffer.allocate(1 + KEY + COOKIE_BYTES + KEY + 1 + endpointBytes(claim) + KEY);
-    b.put((byte) INIT).put(ephemeral).put(cookie).put(identityKey)
-        .put((byte) ((client ? FLAG_CLIENT : 0) | (claim != null ? FLAG_CLAIM : 0)));
-    putEndpoint(b, claim);
-    b.put(expectedId);
-    return b.array();
+    ByteWriter w = new ByteWriter(160).u8(INIT).bytes(ephemeral).bytes(cookie).bytes(identityKey).u8(flags(client, claim));
+    putEndpoint(w, claim);
+    return w.bytes(expectedId).toByteArray();
   }
 
   /**
@@ -67,31 +65,27 @@ final class SessionPacket {
    * this) follows.
    */
   static byte[] acceptBody(byte[] ephemeral, byte[] identityKey, boolean client, Endpoint claim, Endpoint observed) {
-    ByteBuffer b = ByteBuffer.allocate(1 + KEY + KEY + 1 + endpointBytes(claim) + endpointBytes(observed));
-    b.put((byte) ACCEPT).put(ephemeral).put(identityKey)
-        .put((byte) ((client ? FLAG_CLIENT : 0) | (claim != null ? FLAG_CLAIM : 0)));
-    putEndpoint(b, claim);
-    putEndpoint(b, observed);
-    return b.array();
+    ByteWriter w = new ByteWriter(128).u8(ACCEPT).bytes(ephemeral).bytes(identityKey).u8(flags(client, claim));
+    putEndpoint(w, claim);
+    putEndpoint(w, observed);
+    return w.toByteArray();
+  }
+
+  private static int flags(boolean client, Endpoint claim) {
+    return (client ? FLAG_CLIENT : 0) | (claim != null ? FLAG_CLAIM : 0);
   }
 
   static byte[] concat(byte[]... parts) {
-    int n = 0;
+    ByteWriter w = new ByteWriter(256);
     for (byte[] p : parts) {
-      n += p.length;
+      w.bytes(p);
     }
-    byte[] out = new byte[n];
-    int o = 0;
-    for (byte[] p : parts) {
-      System.arraycopy(p, 0, out, o, p.length);
-      o += p.length;
-    }
-    return out;
+    return w.toByteArray();
   }
 
   /** UNKNOWN: kind | the receiver tag a DATA named that no session here has. */
   static byte[] unknown(byte[] dataPacket) {
-    return ByteBuffer.allocate(1 + TAG).put((byte) UNKNOWN).put(dataPacket, 1, TAG).array();
+    return new ByteWriter(1 + TAG).u8(UNKNOWN).bytes(dataPacket, 1, TAG).toByteArray();
   }
 
   /** A decoded INIT. */
@@ -103,83 +97,67 @@ final class SessionPacket {
       byte[] signedPart, byte[] signature) {}
 
   static Init decodeInit(byte[] d) throws MalformedSessionPacketException {
-    try {
-      ByteBuffer b = ByteBuffer.wrap(d);
-      b.get();
-      byte[] eph = take(b, KEY), cookie = take(b, COOKIE_BYTES), key = take(b, KEY);
-      int flags = b.get() & 0xFF;
-      checkFlags(flags);
-      Endpoint claim = (flags & FLAG_CLAIM) != 0 ? getEndpoint(b) : null;
-      byte[] expected = take(b, KEY);
-      int signed = b.position();
-      byte[] sig = take(b, SIGNATURE);
-      end(b);
-      return new Init(eph, cookie, key, (flags & FLAG_CLIENT) != 0, claim, expected, java.util.Arrays.copyOf(d, signed), sig);
-    } catch (BufferUnderflowException | IllegalArgumentException e) {
-      throw new MalformedSessionPacketException("INIT: " + e.getMessage());
-    }
+    ByteReader<MalformedSessionPacketException> r = reader(d, "INIT");
+    r.u8("kind");
+    byte[] eph = r.bytes(KEY, "ephemeral"), cookie = r.bytes(COOKIE_BYTES, "cookie"), key = r.bytes(KEY, "identity key");
+    int flags = flags(r);
+    Endpoint claim = (flags & FLAG_CLAIM) != 0 ? getEndpoint(r) : null;
+    byte[] expected = r.bytes(KEY, "expected id");
+    int signed = r.position();
+    byte[] sig = r.bytes(SIGNATURE, "signature");
+    r.expectEnd();
+    return new Init(eph, cookie, key, (flags & FLAG_CLIENT) != 0, claim, expected, Arrays.copyOf(d, signed), sig);
   }
 
   static Accept decodeAccept(byte[] d) throws MalformedSessionPacketException {
-    try {
-      ByteBuffer b = ByteBuffer.wrap(d);
-      b.get();
-      byte[] eph = take(b, KEY), key = take(b, KEY);
-      int flags = b.get() & 0xFF;
-      checkFlags(flags);
-      Endpoint claim = (flags & FLAG_CLAIM) != 0 ? getEndpoint(b) : null;
-      Endpoint observed = getEndpoint(b);
-      int signed = b.position();
-      byte[] sig = take(b, SIGNATURE);
-      end(b);
-      return new Accept(eph, key, (flags & FLAG_CLIENT) != 0, claim, observed, java.util.Arrays.copyOf(d, signed), sig);
-    } catch (BufferUnderflowException | IllegalArgumentException e) {
-      throw new MalformedSessionPacketException("ACCEPT: " + e.getMessage());
-    }
+    ByteReader<MalformedSessionPacketException> r = reader(d, "ACCEPT");
+    r.u8("kind");
+    byte[] eph = r.bytes(KEY, "ephemeral"), key = r.bytes(KEY, "identity key");
+    int flags = flags(r);
+    Endpoint claim = (flags & FLAG_CLAIM) != 0 ? getEndpoint(r) : null;
+    Endpoint observed = getEndpoint(r);
+    int signed = r.position();
+    byte[] sig = r.bytes(SIGNATURE, "signature");
+    r.expectEnd();
+    return new Accept(eph, key, (flags & FLAG_CLIENT) != 0, claim, observed, Arrays.copyOf(d, signed), sig);
   }
 
-  private static void checkFlags(int flags) {
+  private static ByteReader<MalformedSessionPacketException> reader(byte[] d, String kind) {
+    return new ByteReader<>(d, m -> new MalformedSessionPacketException(kind + ": " + m));
+  }
+
+  private static int flags(ByteReader<MalformedSessionPacketException> r) throws MalformedSessionPacketException {
+    int flags = r.u8("flags");
     if ((flags & ~(FLAG_CLIENT | FLAG_CLAIM)) != 0) {
-      throw new IllegalArgumentException("unknown flags " + flags);
+      throw r.refuse("unknown flags " + flags);
+    }
+    return flags;
+  }
+
+  /** An endpoint: address length (4 or 16) | address | port. */
+  private static void putEndpoint(ByteWriter w, Endpoint e) {
+    if (e != null) {
+      w.u8(e.addressLength()).address(e).u16(e.port());
     }
   }
 
-  private static void end(ByteBuffer b) {
-    if (b.hasRemaining()) {
-      throw new IllegalArgumentException(b.remaining() + " trailing bytes");
-    }
-  }
-
-  private static byte[] take(ByteBuffer b, int n) {
-    byte[] out = new byte[n];
-    b.get(out);
-    return out;
-  }
-
-  static int endpointBytes(Endpoint e) {
-    return e == null ? 0 : 1 + e.addressLength() + 2;
-  }
-
-  private static void putEndpoint(ByteBuffer b, Endpoint e) {
-    if (e == null) {
-      return;
-    }
-    b.put((byte) e.addressLength()).put(e.address()).putShort((short) e.port());
-  }
-
-  private static Endpoint getEndpoint(ByteBuffer b) {
-    int len = b.get() & 0xFF;
+  private static Endpoint getEndpoint(ByteReader<MalformedSessionPacketException> r) throws MalformedSessionPacketException {
+    int len = r.u8("address length");
     if (len != 4 && len != 16) {
-      throw new IllegalArgumentException("address length " + len);
+      throw r.refuse("address length " + len);
     }
-    byte[] addr = take(b, len);
-    return Endpoint.of(addr, b.getShort() & 0xFFFF);
+    byte[] addr = r.bytes(len, "address");
+    int port = r.u16("port");
+    if (port == 0) {
+      throw r.refuse("port 0");
+    }
+    return Endpoint.of(addr, port);
   }
 
-  /** Encodes an endpoint as signed material (the same bytes as on the wire). */
+  /** An endpoint as signed material (the same bytes as on the wire). */
   static byte[] endpointMaterial(Endpoint e) {
-    ByteBuffer b = ByteBuffer.allocate(endpointBytes(e));
-    putEndpoint(b, e);
-    return b.array();
+    ByteWriter w = new ByteWriter(19);
+    putEndpoint(w, e);
+    return w.toByteArray();
   }
 }
