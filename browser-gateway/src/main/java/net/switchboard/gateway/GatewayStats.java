@@ -1,5 +1,7 @@
 package net.switchboard.gateway;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters of one gateway (thread-safe). */
@@ -43,5 +45,15 @@ public final class GatewayStats {
   /** Envelopes routed here and pushed to a page. */
   public long delivered() {
     return delivered.get();
+  }
+
+  /** The counters by name, for metrics: auth_ok, auth_refused, forwarded, delivered. */
+  public Map<String, Long> snapshot() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    m.put("auth_ok", authOk());
+    m.put("auth_refused", authRefused());
+    m.put("forwarded", forwarded());
+    m.put("delivered", delivered());
+    return m;
   }
 }

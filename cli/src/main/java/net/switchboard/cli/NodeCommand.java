@@ -119,6 +119,9 @@ public final class NodeCommand implements Callable<Integer> {
           net.switchboard.gateway.GatewayConfig.defaults().withPort(gatewayPort))
           .get(30, java.util.concurrent.TimeUnit.SECONDS);
       log.info("web app for browsers on " + g.url());
+      running.node.metrics().events("switchboard_gateway_events",
+          "Browser gateway: page logins accepted and refused, envelopes forwarded from and delivered to pages",
+          g.stats()::snapshot);
       return g;
     } catch (Exception e) {
       calls.close();

@@ -16,6 +16,23 @@ public final class DhtMetrics implements DhtMetricsSink {
   private long bytesSent;
   private long bytesReceived;
   private final Map<String, Long> named = new TreeMap<>();
+  private DurationListener durations = (operation, millis) -> {};
+
+  /** Hears how long each operation took (scheduler milliseconds); the node binds it to histograms. */
+  @FunctionalInterface
+  public interface DurationListener {
+    void completed(String operation, long millis);
+  }
+
+  /** Installs the listener of {@link #duration}; one at a time. */
+  public void setDurationListener(DurationListener listener) {
+    this.durations = listener == null ? (operation, millis) -> {} : listener;
+  }
+
+  /** One {@code operation} (value_lookup, route) took {@code millis}. */
+  public void duration(String operation, long millis) {
+    durations.completed(operation, millis);
+  }
 
   @Override
   public void sent(MessageType type, int bytes) {

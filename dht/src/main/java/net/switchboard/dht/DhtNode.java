@@ -282,8 +282,11 @@ public final class DhtNode {
     table.markBucketLookedUp(Math.min(table.bucketIndex(key), 255), scheduler.nowMillis());
     Lookup hedged = new Lookup(key, identity.nodeId(), config.k(), config.alpha(), 1, 8 * config.k(),
         table.closest(key, 3 * config.k()));
-    return lookups.findValue(hedged, namespace)
-        .thenApply(o -> new GetResult(Optional.ofNullable(o.record()), o.hops(), o.rpcs()));
+    long started = scheduler.nowMillis();
+    return lookups.findValue(hedged, namespace).thenApply(o -> {
+      metrics.duration("value_lookup", scheduler.nowMillis() - started);
+      return new GetResult(Optional.ofNullable(o.record()), o.hops(), o.rpcs());
+    });
   }
 
   /** Asks the k closest nodes to {@code key} whether they hold seq &ge; {@code seq}. */
@@ -296,7 +299,12 @@ public final class DhtNode {
    * completes with that node's reply, or fails with {@link net.switchboard.dht.route.RouteFailedException}.
    */
   public CompletableFuture<RouteReply> route(Id256 target, byte[] payload) {
-    return router.route(target, payload);
+    long started = scheduler.nowMillis();
+    return router.route(target, payload).whenComplete((reply, error) -> {
+      if (reply != null) {
+        metrics.duration("route", scheduler.nowMillis() - started);
+      }
+    });
   }
 
   /** Installs the receiver of messages routed to this node. */

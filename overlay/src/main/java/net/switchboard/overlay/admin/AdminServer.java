@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import net.switchboard.dht.DhtNode;
+import net.switchboard.overlay.metrics.NodeMetrics;
 import net.switchboard.overlay.node.OverlayNode;
 
 /**
@@ -46,7 +47,20 @@ public final class AdminServer {
       }));
       extensions.forEach(e -> e.addRoutes(router, node));
       router.get("/records").handler(rc -> answer(rc, node, d -> AdminViews.records(d.store().records())));
-      router.get("/metrics").handler(rc -> answer(rc, node, d -> AdminViews.metrics(node, d)));
+      router.get("/metrics").handler(rc -> {
+        Boolean openMetrics = NodeMetrics.requested(rc.request().getHeader("Accept"), rc.request().getParam("format"));
+        if (openMetrics == null) {
+          answer(rc, node, d -> AdminViews.metrics(node, d)); // JSON, as before
+          return;
+        }
+        node.call(d -> node.metrics().scrape(openMetrics)).whenComplete((text, err) -> {
+          if (err != null) {
+            fail(rc, 500, "internal error: " + err.getMessage());
+          } else {
+            rc.response().putHeader("Content-Type", NodeMetrics.contentType(openMetrics)).end(text);
+          }
+        });
+      });
       router.errorHandler(404, rc -> fail(rc, 404, "no such resource: " + rc.request().path()));
       router.errorHandler(405, rc -> fail(rc, 405, "method not allowed: " + rc.request().method()));
       router.errorHandler(500, rc -> fail(rc, 500, "internal error"));

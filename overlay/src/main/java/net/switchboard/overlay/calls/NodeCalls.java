@@ -85,6 +85,8 @@ public final class NodeCalls {
   private final Reachability reachability;
   private final Map<CallId, CallSession> byId = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile CallManager manager;
+  /** Calls by outcome, for /metrics (node thread). */
+  private final Map<String, Long> outcomes = new java.util.TreeMap<>();
   private volatile boolean closed;
 
   private NodeCalls(OverlayNode node, CallSettings settings, NodeLog log, Events events, DirectTransport direct,
@@ -213,6 +215,10 @@ public final class NodeCalls {
         .replyTo(reachability)
         .listener(new Listener())
         .build();
+    node.metrics().events("switchboard_call_events",
+        "Call signaling events and refusals by name (envelope_*, refused_policy, busy_sent, ...)", manager::counters);
+    node.metrics().events("switchboard_calls", "Calls by outcome: connected_caller/callee, ended_REASON",
+        () -> new java.util.TreeMap<>(outcomes));
     log.info("calls: answering as " + person.printed() + " via " + reachability.transports()
         + (direct != null ? " (direct on tcp " + direct.port() + ")" : ""));
   }
@@ -395,6 +401,10 @@ public final class NodeCalls {
       }
       if (to == CallState.ACTIVE) {
         log.info("call " + call.id() + " with " + who(call) + " connected");
+        outcomes.merge("connected_" + call.role().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+        if (call.role() == CallSession.Role.CALLER) {
+          node.metrics().observe("call_setup", call.activeAtMillis() - call.createdAtMillis());
+        }
       }
       events.onStateChanged(call, from, to);
     }
@@ -402,6 +412,7 @@ public final class NodeCalls {
     @Override
     public void onEnded(CallSession call) {
       log.info("call " + call.id() + " with " + who(call) + " ended: " + call.endReason() + " (" + call.endDetail() + ")");
+      outcomes.merge("ended_" + call.endReason().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
       events.onEnded(call);
       node.scheduler().schedule(60_000, () -> byId.remove(call.id())); // late file/text events still find it
     }

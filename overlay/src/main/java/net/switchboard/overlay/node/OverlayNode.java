@@ -1,9 +1,5 @@
 package net.switchboard.overlay.node;
 
-import net.switchboard.seam.Failures;
-
-import net.switchboard.seam.NodeLog;
-
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -15,12 +11,15 @@ import java.util.random.RandomGenerator;
 import net.switchboard.dht.DhtNode;
 import net.switchboard.dht.identity.Identity;
 import net.switchboard.dht.routing.Contact;
-import net.switchboard.seam.Endpoint;
-import net.switchboard.seam.Scheduler;
+import net.switchboard.overlay.metrics.NodeMetrics;
 import net.switchboard.overlay.persist.DataDir;
 import net.switchboard.overlay.runtime.NodeContexts;
 import net.switchboard.overlay.runtime.VertxScheduler;
 import net.switchboard.overlay.runtime.VertxUdpTransport;
+import net.switchboard.seam.Endpoint;
+import net.switchboard.seam.Failures;
+import net.switchboard.seam.NodeLog;
+import net.switchboard.seam.Scheduler;
 
 /**
  * One running node: a {@link DhtNode} on its own Vert.x event-loop context with a real UDP socket,
@@ -49,6 +48,7 @@ public final class OverlayNode {
   private final List<Contact> warmContacts;
   // node thread only
   private DhtNode dht;
+  private NodeMetrics metrics;
   private Scheduler.Cancellable snapshotTimer;
   private Scheduler.Cancellable joinRetry;
   private boolean stopping;
@@ -134,6 +134,11 @@ public final class OverlayNode {
   /** On the node thread. */
   private void boot() {
     dht = new DhtNode(identity, transport, scheduler, random, config.dht(), config.validators());
+    metrics = new NodeMetrics(dht.metrics());
+    metrics.events("switchboard_transport_events", "UDP transport events (datagrams sent, received, dropped)",
+        () -> transport.counters().snapshot());
+    metrics.gauge("switchboard_routing_table_contacts", "Contacts in the routing table", dht::routingTableSize);
+    metrics.gauge("switchboard_records_held", "Records held in the store", () -> dht.store().size());
     dht.start();
     log.info("listening on udp " + transport.localEndpoint() + " as " + identity.printed()
         + " (node id " + dht.id().toHex() + ")");
@@ -327,5 +332,13 @@ public final class OverlayNode {
    */
   public DhtNode dht() {
     return dht;
+  }
+
+  /**
+   * The node's Prometheus metrics; features (calls, the gateway) add their families here. Set once
+   * the node has booted (before {@link #start}'s future completes).
+   */
+  public NodeMetrics metrics() {
+    return metrics;
   }
 }

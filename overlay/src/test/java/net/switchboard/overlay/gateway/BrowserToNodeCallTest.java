@@ -182,6 +182,11 @@ class BrowserToNodeCallTest {
     await().atMost(Duration.ofSeconds(15)).until(() -> !callee.ended.isEmpty());
     callee.ended.clear();
     waitFor(page, "() => !sb.call", 10_000);
+
+    // the callee's /metrics counts the call (Prometheus families registered by NodeCalls)
+    String metrics = callee.node.call(d -> callee.node.metrics().scrape(false)).get(5, TimeUnit.SECONDS);
+    assertTrue(metrics.matches("(?s).*switchboard_calls_total\\{event=\"connected_callee\"\\} [1-9].*"), metrics);
+    assertTrue(metrics.matches("(?s).*switchboard_calls_total\\{event=\"ended_[a-z_]+\"\\} [1-9].*"), metrics);
   }
 
   static String sha256(Path file) throws Exception {
