@@ -136,11 +136,7 @@ final class WindowedMultiplication {
   }
 
   private Point run(int[] digits) {
-    // start from the neutral element (0, 1, 1, 0)
-    F.zero(x);
-    F.one(y);
-    F.one(z);
-    F.zero(t);
+    startFromNeutral();
     for (int i = 64; i >= 0; i--) {
       if (i < 64) {
         doubling(false);
@@ -157,10 +153,7 @@ final class WindowedMultiplication {
   }
 
   private Point runConstantTime(int[] digits) {
-    F.zero(x);
-    F.one(y);
-    F.one(z);
-    F.zero(t);
+    startFromNeutral();
     for (int i = 64; i >= 0; i--) {
       if (i < 64) {
         for (int n = 0; n < 4; n++) {
@@ -206,6 +199,14 @@ final class WindowedMultiplication {
     if (trace != null) {
       trace.append(op);
     }
+  }
+
+  /** The accumulator becomes the neutral element (0, 1, 1, 0). */
+  private void startFromNeutral() {
+    F.zero(x);
+    F.one(y);
+    F.one(z);
+    F.zero(t);
   }
 
   /** acc = 2 * acc (RFC 8032 section 5.1.4); T is computed only when {@code withT}. */
